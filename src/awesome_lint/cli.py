@@ -1,0 +1,376 @@
+"""The command line: arguments to settings, files to reports, reports to an exit code.
+
+This is the only module that reads or writes files, prints, or decides the exit code:
+0 nothing left to report; 1 diagnostics remain (or, with --exit-non-zero-on-fix, files were
+changed); 2 a usage, config, read or write error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from awesome_lint import __version__
+from awesome_lint.config import ConfigError, Settings, find_config, load_settings
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.document import DecodeError, Document
+from awesome_lint.registry import BY_CODE, RULES, RuleSpec, SelectorError, select_rules
+from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments; the message is one line for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _codes(value: str) -> list[str]:
+    return [v.strip().upper() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="awesome-lint",
+        description="Lint an awesome list against the contribution format it declares.",
+    )
+    p.add_argument("files", nargs="*", help="Markdown lists to check (default: README.md)")
+    fix = p.add_argument_group("fixing")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    fix.add_argument(
+        "--unsafe-fixes", action="store_true", help="also apply (or show as fixable) unsafe fixes"
+    )
+    fix.add_argument(
+        "--diff", action="store_true", help="print fixes as a unified diff, write nothing"
+    )
+    fix.add_argument("--show-fixes", action="store_true", help="list the fixes that were applied")
+    sel = p.add_argument_group("rule selection")
+    sel.add_argument("--select", type=_codes, help="codes or prefixes to check (e.g. AL1,AL402)")
+    sel.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
+    sel.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to skip")
+    sel.add_argument("--check-links", action="store_true", help="also check external links (AL503)")
+    out = p.add_argument_group("output")
+    out.add_argument(
+        "--output-format", choices=FORMATS, help="default: full on a terminal, else concise"
+    )
+    out.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
+    out.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only, no notes")
+    out.add_argument("--no-color", action="store_true", help="no colours (also: NO_COLOR)")
+    ex = p.add_argument_group("exit code")
+    ex.add_argument("--exit-zero", action="store_true", help="exit 0 even if diagnostics remain")
+    ex.add_argument(
+        "--exit-non-zero-on-fix", action="store_true", help="exit 1 when a file was changed"
+    )
+    info = p.add_argument_group("information")
+    info.add_argument("--config", type=Path, help="use this config file instead of searching")
+    info.add_argument(
+        "--show-schema", action="store_true", help="print each format block as understood"
+    )
+    info.add_argument("--explain", metavar="CODE", help="show a rule's documentation")
+    info.add_argument("--list-rules", action="store_true", help="list every rule")
+    info.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
+    return p
+
+
+def run(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as error:
+        err.write(f"awesome-lint: error: {error}\n")
+        return EXIT_ERROR
+    except SystemExit as exit_:  # --help and --version
+        return int(exit_.code or 0)
+    if args.list_rules:
+        out.write(_list_rules())
+        return EXIT_CLEAN
+    if args.explain:
+        rule = BY_CODE.get(args.explain.upper())
+        if rule is None:
+            err.write(f"awesome-lint: error: unknown rule {args.explain!r} (see --list-rules)\n")
+            return EXIT_ERROR
+        out.write(f"{rule.code} {rule.name} (fix: {rule.fix})\n\n{rule.doc}\n")
+        return EXIT_CLEAN
+    return _lint_files(args, out, err)
+
+
+def _list_rules() -> str:
+    rows = [f"{r.code}  {r.name:<24} {_fix_mark(r):<7} {r.summary}" for r in RULES]
+    return "\n".join(rows) + "\n"
+
+
+def _fix_mark(rule: RuleSpec) -> str:
+    return {"safe": "[*]", "unsafe": "[unsafe]", "none": ""}[rule.fix]
+
+
+def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    files = [Path(f) for f in args.files] or [Path("README.md")]
+    status = EXIT_CLEAN
+    explicit: Settings | None = None
+    try:
+        if args.config is not None:
+            if not args.config.is_file():
+                raise ConfigError(f"{args.config}: config file not found")
+            explicit = load_settings(args.config)
+    except ConfigError as error:
+        err.write(f"awesome-lint: error: {error}\n")
+        return EXIT_ERROR
+    color = _use_color(args, out)
+    fmt = args.output_format or ("full" if out.isatty() else "concise")
+    reports: list[FileReport] = []
+    changed = False
+    settings_cache: dict[Path | None, tuple[Settings, list[RuleSpec]]] = {}
+    unsafe = bool(args.unsafe_fixes)
+    for path in files:
+        try:
+            settings, rules = _settings_for(path, args, explicit, settings_cache)
+        except (ConfigError, SelectorError) as error:
+            err.write(f"awesome-lint: error: {error}\n")
+            return EXIT_ERROR
+        shown = _display(path)
+        try:
+            document = _read(path, shown)
+        except _FileError as error:
+            err.write(f"awesome-lint: {error}\n")
+            status = EXIT_ERROR
+            continue
+        if args.show_schema:
+            out.write(_schema_text(shown, document, settings))
+            continue
+        report, file_changed, error_message = _process(
+            path, shown, document, settings, rules, args, out
+        )
+        if error_message:
+            err.write(f"awesome-lint: {error_message}\n")
+            status = EXIT_ERROR
+            continue
+        changed |= file_changed
+        reports.append(report)
+        if not args.quiet and any(r.code.startswith("AL1") for r in rules):
+            from awesome_lint.context import Context
+
+            if not Context(report.document, settings).schemas:
+                err.write(
+                    f"awesome-lint: note: {shown}: no format block, so entries were not "
+                    "checked against one (add a fenced block starting with `format:`)\n"
+                )
+    if args.show_schema:
+        return status
+    options = ReportOptions(
+        unsafe_fixes=unsafe,
+        unfixable=frozenset(settings_cache[next(iter(settings_cache))][0].unfixable)
+        if settings_cache
+        else frozenset(),
+        color=color,
+        show_fixes=args.show_fixes,
+        fixing=args.fix or args.diff,
+    )
+    if not args.diff:
+        out.write(renderer(fmt)(reports, options))
+    if args.statistics:
+        out.write(_statistics(reports, options))
+    remaining = any(r.diagnostics for r in reports)
+    if status == EXIT_ERROR:
+        return EXIT_ERROR
+    if args.diff and changed:
+        return EXIT_FOUND
+    if args.exit_non_zero_on_fix and changed:
+        return EXIT_FOUND
+    if remaining and not args.exit_zero and not args.diff:
+        return EXIT_FOUND
+    return EXIT_CLEAN
+
+
+def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
+    if args.no_color or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or out.isatty()
+
+
+def _settings_for(
+    path: Path,
+    args: argparse.Namespace,
+    explicit: Settings | None,
+    cache: dict[Path | None, tuple[Settings, list[RuleSpec]]],
+) -> tuple[Settings, list[RuleSpec]]:
+    source = (
+        None
+        if explicit is not None
+        else find_config(path.parent if path.parent != Path("") else Path("."))
+    )
+    if source in cache:
+        return cache[source]
+    settings = explicit if explicit is not None else load_settings(source)
+    select = args.select if args.select is not None else settings.select
+    extend = [*settings.extend_select, *args.extend_select]
+    if args.check_links:
+        extend.append("AL503")
+    ignore = [*settings.ignore, *args.ignore]
+    settings = dataclasses.replace(
+        settings,
+        select=tuple(select) if select is not None else None,
+        extend_select=tuple(extend),
+        ignore=tuple(ignore),
+    )
+    known = [e for e in extend if e != "AL503" or "AL503" in BY_CODE]
+    rules = select_rules(settings.select, known, ignore)
+    cache[source] = (settings, rules)
+    return settings, rules
+
+
+class _FileError(Exception):
+    pass
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _read(path: Path, shown: str) -> Document:
+    if path.is_dir():
+        raise _FileError(f"{shown}: is a directory, not a Markdown file")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _FileError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise _FileError(f"{shown}: permission denied") from None
+    except OSError as error:
+        raise _FileError(f"{shown}: cannot read: {error.strerror}") from None
+    try:
+        return Document.from_bytes(data, path=shown)
+    except DecodeError as error:
+        raise _FileError(f"{shown}: {error}") from None
+
+
+def _process(
+    path: Path,
+    shown: str,
+    document: Document,
+    settings: Settings,
+    rules: list[RuleSpec],
+    args: argparse.Namespace,
+    out: TextIO,
+) -> tuple[FileReport, bool, str | None]:
+    from awesome_lint.linter import lint
+
+    diagnostics = lint(document, settings, rules)
+    report = FileReport(shown, document, diagnostics)
+    if not (args.fix or args.diff):
+        return report, False, None
+    from awesome_lint.fixer import FixError, apply_fixes
+
+    unfixable = set(settings.unfixable)
+
+    def applicable(d: Diagnostic) -> bool:
+        if d.fix is None or any(d.code.startswith(u.upper()) for u in unfixable):
+            return False
+        return d.fix.applicability.value == "safe" or bool(args.unsafe_fixes)
+
+    def relint(text: str) -> list[Diagnostic]:
+        return lint(Document(text, path=shown, bom=document.bom), settings, rules)
+
+    try:
+        result = apply_fixes(document.text, relint, applicable, first=diagnostics)
+    except FixError as error:
+        return report, False, f"{shown}: {error}"
+    if result.text == document.text:
+        return report, False, None
+    fixed_document = Document(result.text, path=shown, bom=document.bom)
+    remaining = relint(result.text) if result.rounds else diagnostics
+    if args.diff:
+        import difflib
+
+        out.writelines(
+            difflib.unified_diff(
+                document.text.splitlines(keepends=True),
+                result.text.splitlines(keepends=True),
+                fromfile=f"a/{shown}",
+                tofile=f"b/{shown}",
+            )
+        )
+        return FileReport(shown, document, diagnostics), True, None
+    try:
+        _write_atomic(path, fixed_document.encode())
+    except OSError as error:
+        return (
+            report,
+            False,
+            f"{shown}: cannot write: {error.strerror or error}; file left unchanged",
+        )
+    return FileReport(shown, fixed_document, remaining, result.applied), True, None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temp file in the same folder, keeping permissions; never half-write."""
+    import tempfile
+
+    target = path.resolve()
+    mode = target.stat().st_mode & 0o7777
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _statistics(reports: Sequence[FileReport], options: ReportOptions) -> str:
+    from collections import Counter
+
+    counts: Counter[str] = Counter(d.code for r in reports for d in r.diagnostics)
+    fixable = {d.code for r in reports for d in r.diagnostics if options.applicable(d)}
+    lines = []
+    for code, count in counts.most_common():
+        mark = "[*]" if code in fixable else "   "
+        lines.append(f"{count:>5}  {code}  {mark} {BY_CODE[code].name}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _schema_text(shown: str, document: Document, settings: Settings) -> str:
+    from awesome_lint.context import Context
+
+    schemas = Context(document, settings).schemas
+    if not schemas:
+        return f"{shown}: no format block\n"
+    lines = []
+    for s in schemas:
+        scope = f'"{"#" * s.heading.level} {s.heading.text}"' if s.heading else "whole file"
+        lines.append(f"{shown}: format block at lines {s.block_line + 1}-{s.block_end_line}")
+        lines.append(f"  scope: {scope}, lines {s.scope_line + 1}-{s.scope_end_line}")
+        if s.title_line is not None:
+            lines.append(f"  title: {s.title_description}  (required)")
+        else:
+            lines.append("  title: missing (AL111)")
+        for i, f in enumerate(s.fields, 1):
+            how = "positional" if f.positional else "labelled"
+            need = "required" if f.required else "optional"
+            accepted = f"labels: {', '.join(f.labels)}"
+            if f.positional:
+                accepted = f"written without a label, like {f.description!r}"
+            lines.append(f"  {i}. {f.kind:<12} {how:<10} {need:<8} {accepted}")
+        for p in s.problems:
+            lines.append(f"  problem at line {p.line + 1}: {p.message}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,173 @@
+"""Settings from ``[tool.awesome-lint]`` in pyproject.toml or from ``.awesome-lint.toml``.
+
+The file is searched upward from the linted file's folder (or given with ``--config``).
+Unknown keys are an error: a typo in a config must not silently do nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message is one line for the user."""
+
+
+FIELD_KINDS = ("title", "authors", "publisher", "year", "keyword", "code", "environment", "summary")
+
+DEFAULT_REQUIRED = ("title", "authors", "keyword")
+
+
+@dataclass(frozen=True)
+class LinkCheckSettings:
+    concurrency: int = 32
+    per_host: int = 4
+    timeout: float = 10.0
+    retries: int = 2
+    exclude: tuple[str, ...] = ()
+    accept: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes what is reported; CLI flags are merged in by the CLI."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    unfixable: tuple[str, ...] = ()
+    required_fields: tuple[str, ...] = DEFAULT_REQUIRED
+    labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    year_order: str = "descending"
+    words: frozenset[str] = frozenset()
+    check_links: LinkCheckSettings = field(default_factory=LinkCheckSettings)
+    source: Path | None = None
+
+
+_CONFIG_NAMES = (".awesome-lint.toml", "pyproject.toml")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.awesome-lint.toml`` or pyproject.toml with a [tool.awesome-lint] table."""
+    folder = start if start.is_dir() else start.parent
+    for candidate_folder in (folder.resolve(), *folder.resolve().parents):
+        for name in _CONFIG_NAMES:
+            path = candidate_folder / name
+            if not path.is_file():
+                continue
+            if name == "pyproject.toml" and _tool_table(_read_toml(path), path) is None:
+                continue
+            return path
+    return None
+
+
+def load_settings(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    data = _read_toml(path)
+    table = data if path.name != "pyproject.toml" else _tool_table(data, path)
+    if table is None:
+        return Settings(source=path)
+    return parse_settings(table, path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            data: dict[str, Any] = tomllib.load(f)
+            return data
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config: {err.strerror}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    tool = data.get("tool", {})
+    table = tool.get("awesome-lint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.awesome-lint] must be a table")
+    return table
+
+
+_KEYS = {
+    "select",
+    "extend-select",
+    "ignore",
+    "unfixable",
+    "required-fields",
+    "labels",
+    "year-order",
+    "words",
+    "check-links",
+}
+_LINK_KEYS = {"concurrency", "per-host", "timeout", "retries", "exclude", "accept"}
+
+
+def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key {unknown[0]!r} in awesome-lint config "
+            f"(known: {', '.join(sorted(_KEYS))})"
+        )
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: {key!r} must be a list of strings")
+        return tuple(value)
+
+    required = strings("required-fields") if "required-fields" in table else DEFAULT_REQUIRED
+    labels_table = table.get("labels", {})
+    if not isinstance(labels_table, dict):
+        raise ConfigError(f"{path}: 'labels' must be a table of kind = [labels]")
+    labels: dict[str, tuple[str, ...]] = {}
+    for kind, names in labels_table.items():
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            raise ConfigError(f"{path}: labels.{kind} must be a non-empty list of strings")
+        labels[kind.lower()] = tuple(names)
+    order = table.get("year-order", "descending")
+    if order not in ("descending", "ascending"):
+        raise ConfigError(f'{path}: \'year-order\' must be "descending" or "ascending"')
+    return Settings(
+        select=strings("select") if "select" in table else None,
+        extend_select=strings("extend-select"),
+        ignore=strings("ignore"),
+        unfixable=strings("unfixable"),
+        required_fields=tuple(k.lower() for k in required),
+        labels=labels,
+        year_order=order,
+        words=frozenset(w.lower() for w in strings("words")),
+        check_links=_link_settings(table.get("check-links", {}), path),
+        source=path,
+    )
+
+
+def _link_settings(table: Any, path: Path) -> LinkCheckSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'check-links' must be a table")
+    unknown = sorted(set(table) - _LINK_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in check-links config")
+    defaults = LinkCheckSettings()
+    try:
+        return LinkCheckSettings(
+            concurrency=int(table.get("concurrency", defaults.concurrency)),
+            per_host=int(table.get("per-host", defaults.per_host)),
+            timeout=float(table.get("timeout", defaults.timeout)),
+            retries=int(table.get("retries", defaults.retries)),
+            exclude=tuple(str(p) for p in table.get("exclude", [])),
+            accept=tuple(int(c) for c in table.get("accept", [])),
+        )
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"{path}: invalid check-links setting: {err}") from None

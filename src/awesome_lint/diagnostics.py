@@ -1,0 +1,96 @@
+"""What rules report: edits, fixes and diagnostics over character offsets of a document."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Applicability(enum.Enum):
+    """Whether ``--fix`` may apply a fix on its own (safe) or only with ``--unsafe-fixes``."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the characters ``[start, end)`` of the document text with ``content``."""
+
+    start: int
+    end: int
+    content: str
+
+    @classmethod
+    def insert(cls, at: int, content: str) -> Edit:
+        return cls(at, at, content)
+
+    @classmethod
+    def delete(cls, start: int, end: int) -> Edit:
+        return cls(start, end, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that together repair one diagnostic, applied all or nothing."""
+
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    message: str
+
+    @classmethod
+    def safe(cls, message: str, *edits: Edit) -> Fix:
+        return cls(
+            tuple(sorted(edits, key=lambda e: (e.start, e.end))), Applicability.SAFE, message
+        )
+
+    @classmethod
+    def unsafe(cls, message: str, *edits: Edit) -> Fix:
+        return cls(
+            tuple(sorted(edits, key=lambda e: (e.start, e.end))), Applicability.UNSAFE, message
+        )
+
+    @property
+    def start(self) -> int:
+        return min(e.start for e in self.edits)
+
+    @property
+    def end(self) -> int:
+        return max(e.end for e in self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place in the same document that a diagnostic refers to."""
+
+    start: int
+    end: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule yields: a span, a message and maybe a fix. The linter adds the code."""
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A violation attributed to its rule."""
+
+    code: str
+    name: str
+    message: str
+    start: int
+    end: int
+    fix: Fix | None = None
+    related: tuple[Related, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.code)

@@ -1,0 +1,169 @@
+"""A Markdown file as awesome-lint sees it: decoded text, a line index and its block structure.
+
+Offsets everywhere are indices into ``Document.text`` (the decoded text without a BOM, with the
+file's own newlines kept). Lines are split on ``\\r\\n``, ``\\r`` and ``\\n`` only, exactly as
+markdown-it-py normalises them, so token line numbers and ours agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BOM = "\ufeff"
+
+
+class DecodeError(Exception):
+    """The bytes are not a UTF-8 text file; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """A list item: ``line`` is its first line, ``end_line`` is exclusive, ``depth`` 0 is top."""
+
+    line: int
+    end_line: int
+    depth: int
+    parent: int | None  # index into Structure.items
+
+
+@dataclass(frozen=True, slots=True)
+class Fence:
+    """A fenced or indented code block; ``info`` is the fence's info string."""
+
+    line: int
+    end_line: int
+    info: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    headings: tuple[Heading, ...]
+    items: tuple[ListItem, ...]
+    fences: tuple[Fence, ...]
+    # Lines that hold raw HTML blocks or comments: nothing inside is Markdown prose.
+    html_lines: frozenset[int]
+    code_lines: frozenset[int]
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8 (with or without BOM); return the text and whether a BOM was present."""
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (it contains NUL bytes), not a Markdown list")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DecodeError("UTF-16 text is not supported; save the file as UTF-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise DecodeError(
+            f"invalid UTF-8 at line {line}, byte {column} (0x{data[err.start]:02x}); "
+            "save the file as UTF-8"
+        ) from None
+    if text.startswith(_BOM):
+        return text[1:], True
+    return text, False
+
+
+class Document:
+    """Decoded text with its line table; the block structure is parsed on first use."""
+
+    def __init__(self, text: str, *, path: str = "<string>", bom: bool = False) -> None:
+        self.text = text
+        self.path = path
+        self.bom = bom
+        starts = [0]
+        ends = []
+        newline_counts: dict[str, int] = {}
+        for match in _NEWLINE.finditer(text):
+            ends.append(match.start())
+            starts.append(match.end())
+            newline_counts[match.group()] = newline_counts.get(match.group(), 0) + 1
+        ends.append(len(text))
+        self.line_starts: list[int] = starts
+        self.line_ends: list[int] = ends  # offset of each line's newline (or end of text)
+        self.newline_counts = newline_counts
+        self.newline = (
+            max(newline_counts, key=lambda k: newline_counts[k]) if newline_counts else "\n"
+        )
+
+    @classmethod
+    def from_bytes(cls, data: bytes, *, path: str = "<bytes>") -> Document:
+        text, bom = decode(data)
+        return cls(text, path=path, bom=bom)
+
+    def encode(self) -> bytes:
+        return ((_BOM if self.bom else "") + self.text).encode("utf-8")
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line(self, n: int) -> str:
+        """Line ``n`` (0-based) without its newline."""
+        return self.text[self.line_starts[n] : self.line_ends[n]]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (row, column) of an offset; columns count characters."""
+        n = bisect.bisect_right(self.line_starts, offset) - 1
+        return n + 1, offset - self.line_starts[n] + 1
+
+    def line_of(self, offset: int) -> int:
+        """0-based line holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """markdown-it-py block tokens (CommonMark, HTML on, no inline pass: we scan lines)."""
+        from markdown_it import MarkdownIt
+
+        md = MarkdownIt("commonmark")
+        md.disable(["inline", "text_join"])
+        return md.parse(self.text)
+
+    @cached_property
+    def structure(self) -> Structure:
+        return _structure(self.tokens)
+
+
+def _structure(tokens: list[Token]) -> Structure:
+    headings: list[Heading] = []
+    items: list[ListItem] = []
+    fences: list[Fence] = []
+    html_lines: set[int] = set()
+    open_items: list[int] = []
+    for i, tok in enumerate(tokens):
+        kind = tok.type
+        if kind == "heading_open" and tok.map:
+            inline = tokens[i + 1]
+            headings.append(Heading(int(tok.tag[1]), tok.map[0], inline.content.strip()))
+        elif kind == "list_item_open" and tok.map:
+            parent = open_items[-1] if open_items else None
+            items.append(ListItem(tok.map[0], tok.map[1], len(open_items), parent))
+            open_items.append(len(items) - 1)
+        elif kind == "list_item_close" and open_items:
+            open_items.pop()
+        elif kind in ("fence", "code_block") and tok.map:
+            fences.append(Fence(tok.map[0], tok.map[1], tok.info.strip(), tok.content))
+        elif kind == "html_block" and tok.map:
+            html_lines.update(range(tok.map[0], tok.map[1]))
+    code_lines = frozenset(n for f in fences for n in range(f.line, f.end_line))
+    return Structure(
+        tuple(headings), tuple(items), tuple(fences), frozenset(html_lines), code_lines
+    )

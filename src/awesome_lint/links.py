@@ -1,0 +1,134 @@
+"""Inline links of one line: ``[text](url)`` and ``![alt](src)``, outside code spans.
+
+The scan is lenient on purpose (a url with a space or a full-width paren is still found, so
+AL108 can report it) and linear: one pass with a bracket stack, url scans capped in length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MAX_URL = 4096
+_BACKTICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    url: str
+    start: int  # offset of "[" (or "!" of an image)
+    end: int  # offset after ")"
+    text_start: int
+    text_end: int
+    url_start: int
+    url_end: int
+    image: bool
+    full_width_close: bool = False  # closed by "）" instead of ")"
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each code span in the line (CommonMark backtick-run pairing)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    spans = []
+    # Pair each opener with the next run of the same length; unmatched runs are literal.
+    by_length: dict[int, list[int]] = {}
+    for i, (s, e) in enumerate(runs):
+        by_length.setdefault(e - s, []).append(i)
+    position = dict.fromkeys(by_length, 0)
+    i = 0
+    while i < len(runs):
+        s, e = runs[i]
+        length = e - s
+        indices = by_length[length]
+        # Advance this length's pointer past runs at or before i.
+        p = position[length]
+        while p < len(indices) and indices[p] <= i:
+            p += 1
+        position[length] = p
+        if p < len(indices):
+            j = indices[p]
+            spans.append((s, runs[j][1]))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def find_links(line: str, base: int = 0) -> list[Link]:
+    """Links of ``line``; offsets are ``base`` plus the index in the line."""
+    if "](" not in line:
+        return []
+    spans = code_spans(line) if "`" in line else []
+    links: list[Link] = []
+    stack: list[int] = []
+    span_index = 0
+    i = 0
+    n = len(line)
+    while i < n:
+        if span_index < len(spans) and i >= spans[span_index][0]:
+            i = spans[span_index][1]
+            span_index += 1
+            stack.clear()
+            continue
+        ch = line[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            stack.append(i)
+        elif ch == "]" and stack:
+            opener = stack.pop()
+            if i + 1 < n and line[i + 1] == "(":
+                close, full_width = _url_end(line, i + 2)
+                if close is not None:
+                    image = opener > 0 and line[opener - 1] == "!"
+                    start = opener - 1 if image else opener
+                    links.append(
+                        Link(
+                            text=line[opener + 1 : i],
+                            url=line[i + 2 : close],
+                            start=base + start,
+                            end=base + close + 1,
+                            text_start=base + opener + 1,
+                            text_end=base + i,
+                            url_start=base + i + 2,
+                            url_end=base + close,
+                            image=image,
+                            full_width_close=full_width,
+                        )
+                    )
+                    stack.clear()  # a link cannot contain another link
+                    i = close + 1
+                    continue
+        i += 1
+    return links
+
+
+def _url_end(line: str, start: int) -> tuple[int | None, bool]:
+    """Index of the ``)`` closing a destination that starts at ``start``, parens balanced.
+
+    When no ``)`` closes it, a full-width ``）`` at depth 0 does (and the flag says so): that
+    is a typo (AL108), not plain text.
+    """
+    depth = 0
+    full_width: int | None = None
+    limit = min(len(line), start + _MAX_URL)
+    i = start
+    while i < limit:
+        ch = line[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i, False
+            depth -= 1
+        elif ch == "）" and depth == 0 and full_width is None:
+            full_width = i
+        elif ch.isspace() and full_width is not None:
+            break
+        i += 1
+    return full_width, full_width is not None

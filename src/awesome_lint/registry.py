@@ -1,0 +1,114 @@
+"""The rule catalogue: codes, names, fix kinds, and the module holding each check.
+
+Rule modules are imported only when their rule runs (or is documented), so a run that selects a
+few rules pays only for those. Each module has its docs (what, why, example) in its docstring
+and a ``check(ctx) -> Iterator[Violation]`` function.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from awesome_lint.context import Context
+    from awesome_lint.diagnostics import Violation
+
+Check = Callable[["Context"], Iterable["Violation"]]
+
+DOCS_URL = "https://github.com/awesome-lint/awesome-lint/blob/main/docs/rules.md"
+
+
+class SelectorError(Exception):
+    """A --select/--ignore value that names no rule."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    code: str
+    name: str
+    module: str
+    fix: str  # "safe", "unsafe" or "none": the most --fix may do
+    default: bool = True  # off-by-default rules run only when selected by their full code
+
+    def load(self) -> Check:
+        module = importlib.import_module(f"awesome_lint.rules.{self.module}")
+        check: Check = module.check
+        return check
+
+    @property
+    def doc(self) -> str:
+        module = importlib.import_module(f"awesome_lint.rules.{self.module}")
+        return (module.__doc__ or "").strip()
+
+    @property
+    def summary(self) -> str:
+        first = self.doc.splitlines()[0] if self.doc else ""
+        return first.split(":", 1)[1].strip() if ":" in first else first
+
+    @property
+    def url(self) -> str:
+        return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
+
+
+RULES: tuple[RuleSpec, ...] = (
+    RuleSpec("AL101", "title-not-link", "title_not_link", "none"),
+    RuleSpec("AL102", "missing-field", "missing_field", "none"),
+    RuleSpec("AL103", "unknown-field", "unknown_field", "none"),
+    RuleSpec("AL104", "field-order", "field_order", "safe"),
+    RuleSpec("AL105", "field-label", "field_label", "safe"),
+    RuleSpec("AL106", "empty-link", "empty_link", "none"),
+    RuleSpec("AL107", "list-indent", "list_indent", "safe"),
+    RuleSpec("AL108", "bad-url", "bad_url", "safe"),
+    RuleSpec("AL109", "link-separator", "link_separator", "safe"),
+    RuleSpec("AL110", "empty-field", "empty_field", "none"),
+    RuleSpec("AL111", "format-block", "format_block", "none"),
+    # AL2xx ordering
+    # AL3xx duplicates
+    # AL4xx text
+    # AL5xx document
+)
+BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def select_rules(
+    select: Sequence[str] | None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    *,
+    rules: Sequence[RuleSpec] = RULES,
+) -> list[RuleSpec]:
+    """Rules chosen by code prefixes; the most specific selector wins, as in ruff."""
+    for selector in (*(select or ()), *extend_select, *ignore):
+        if not any(_matches(selector, rule) for rule in rules):
+            raise SelectorError(f"unknown rule selector {selector!r} (see --list-rules)")
+    chosen = []
+    for rule in rules:
+        picked = _specificity(select if select is not None else ("ALL",), rule)
+        picked = max(picked, _specificity(extend_select, rule))
+        dropped = _specificity(ignore, rule)
+        if picked > dropped and (rule.default or picked == len(rule.code) + 1):
+            chosen.append(rule)
+    return chosen
+
+
+def _matches(selector: str, rule: RuleSpec) -> bool:
+    return selector.upper() == "ALL" or rule.code.startswith(selector.upper())
+
+
+def _specificity(selectors: Iterable[str], rule: RuleSpec) -> int:
+    """Length of the longest selector matching the rule (ALL counts 0.5 → 1 here), or 0."""
+    best = 0
+    for selector in selectors:
+        if selector.upper() == "ALL":
+            best = max(best, 1)
+        elif rule.code.startswith(selector.upper()):
+            best = max(best, len(selector) + 1)
+    return best
+
+
+def iter_docs() -> Iterator[tuple[RuleSpec, str]]:
+    for rule in RULES:
+        yield rule, rule.doc

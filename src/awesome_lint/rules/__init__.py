@@ -1,0 +1,1 @@
+"""One module per rule; the catalogue lives in ``awesome_lint.registry``."""

@@ -1,0 +1,58 @@
+"""AL105 field-label: a declared label misspelt, miscased, or with a wrong separator.
+
+Catches ``Dataset;``, ``Keyowrd:``, ``Code：`` (full-width colon), ``Env :`` and ``Code:[...]``
+(no space). A label's case is checked against the list's own habit: if most entries write
+``key:``, then ``key:`` is fine and ``Key:`` is not flagged either way it is declared.
+
+Why: readers and tools find fields by their label; ``Dataset;`` hides the datasets.
+
+Okay:  - Dataset: [BBQ](https://github.com/nyu-mll/BBQ)
+AL105: - Dataset; [BBQ](https://github.com/nyu-mll/BBQ)
+AL105: - Keyowrd: Preference learning
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    habits: Counter[str] = Counter(
+        f.label.text for _, f in ctx.fields() if f.label is not None and f.label.status == "known"
+    )
+    for _, field in ctx.fields():
+        label = field.label
+        if label is None or label.status == "unknown":
+            continue
+        text = label.text
+        if label.status == "misspelt":
+            text = label.suggestion or text
+        elif label.suggestion is not None:
+            # Miscased: accept it when the list writes this label this way most of the time.
+            usual = max(
+                (form for form in habits if form.lower() == text.lower()),
+                key=lambda form: (habits[form], form == label.suggestion),
+            )
+            if usual != text:
+                text = usual if habits[usual] > habits[text] else label.suggestion
+        rest_starts_value = field.value_start < field.content_end
+        separator = ": " if rest_starts_value else ":"
+        wanted = text + separator
+        written = ctx.document.text[label.start : label.separator_end]
+        if written == wanted or (written.rstrip() == wanted.rstrip() and not rest_starts_value):
+            continue  # a label with no value is AL110's; its trailing blank is AL405's
+        if written.rstrip() == wanted.rstrip() and label.separator.endswith(("  ", "\t")):
+            continue  # extra spaces after the colon are AL404's business
+        message = f'Label "{written.strip()}" should be "{wanted.strip()}"'
+        if written.rstrip() == wanted.rstrip():
+            message = f'Add a space after the label "{wanted.strip()}"'
+        yield Violation(
+            label.start,
+            label.separator_end,
+            message,
+            Fix.safe(f'Write "{wanted.strip()}"', Edit(label.start, label.separator_end, wanted)),
+        )

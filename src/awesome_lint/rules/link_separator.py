@@ -1,0 +1,33 @@
+"""AL109 link-separator: two links in one field with no comma between them.
+
+Why: ``[TruthfulQA](...) [RealToxicityPrompts](...)`` reads as one name; the list's style is
+``, ``. (A comma with no space, ``),[``, is AL403's business; the title line may hold several
+space-separated links by design.)
+
+Okay:  - Dataset: [TruthfulQA](https://x.org/a), [RealToxicityPrompts](https://x.org/b)
+AL109: - Dataset: [TruthfulQA](https://x.org/a) [RealToxicityPrompts](https://x.org/b)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    text = ctx.document.text
+    for _, field in ctx.fields():
+        links = [link for link in field.links if not link.image]
+        for left, right in itertools.pairwise(links):
+            between = text[left.end : right.start]
+            if between.strip():
+                continue
+            yield Violation(
+                left.end - 1,
+                right.start + 1,
+                f"Links {left.text!r} and {right.text!r} are not separated by ', '",
+                Fix.safe("Separate the links with ', '", Edit(left.end, right.start, ", ")),
+            )

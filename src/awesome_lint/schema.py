@@ -1,0 +1,312 @@
+"""Format blocks: the contribution format a list declares, read into a ``Schema``.
+
+A format block is a fenced code block whose first non-blank line is ``format:`` (or ``格式:``).
+Its first list item is the title line; each indented item names one field. Words map to a field
+kind through an alias table; authors, publisher and year are positional (written without a
+label, in order), the other kinds are labelled (``Keyword: ...``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from awesome_lint.document import Document, Heading
+
+_FORMAT_LINE = re.compile(r"^\s*(?:format|格式)\s*[:：]\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"^([ \t]*)([-*+])[ \t]+(.*?)\s*$")
+_LABELLED = re.compile(r"^([A-Za-z][A-Za-z .&/-]{0,30}?)\s*[:：]\s*(.*)$")
+_LINK_START = re.compile(r"^\[[^\]]*\]\(")
+_OPTIONAL = re.compile(r"\(?\boptional\b\)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A field kind: how block words map to it and which labels entries may use."""
+
+    name: str
+    positional: bool
+    labels: tuple[str, ...]  # accepted labels, canonical first (positional kinds may be labelled)
+    pattern: re.Pattern[str]
+
+
+_KINDS: tuple[Kind, ...] = (
+    Kind("authors", True, ("Authors", "Author"), re.compile(r"^(?:authors?|writers?)\b|^author\d")),
+    Kind(
+        "publisher",
+        True,
+        ("Publisher", "Venue", "Conference"),
+        re.compile(r"\b(?:publisher|venue|conference|journal|published)\b"),
+    ),
+    Kind("year", True, ("Year",), re.compile(r"^(?:year|date)s?$")),
+    Kind(
+        "keyword",
+        False,
+        ("Keyword", "Keywords", "Key", "Key Words"),
+        re.compile(r"^(?:keywords?|key ?words?|key|key problems?\b.*|tags?)$"),
+    ),
+    Kind(
+        "code",
+        False,
+        ("Code", "Project Page", "Project", "GitHub", "Github", "Repo", "Repository"),
+        re.compile(r"^(?:code|codes|project page|project|github|repo|repository|codebase)$"),
+    ),
+    Kind(
+        "environment",
+        False,
+        (
+            "Dataset",
+            "Datasets",
+            "Env",
+            "ExpEnv",
+            "Environment",
+            "Environments",
+            "Task",
+            "Tasks",
+            "Data",
+            "Benchmark",
+            "Benchmarks",
+        ),
+        re.compile(r"\b(?:datasets?|data|env|expenv|environments?|tasks?|benchmarks?)\b"),
+    ),
+    Kind(
+        "summary",
+        False,
+        ("Summary", "TL;DR", "TLDR", "Abstract"),
+        re.compile(r"^(?:summary|tl;?dr|abstract)$"),
+    ),
+)
+KINDS: Mapping[str, Kind] = {k.name: k for k in _KINDS}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    kind: str
+    description: str  # the block line's own words
+    line: int  # 0-based line in the document
+    positional: bool
+    required: bool
+    labels: tuple[str, ...]  # accepted labels, canonical first
+
+    @property
+    def canonical(self) -> str:
+        return self.kind if self.positional else self.labels[0]
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    block_line: int  # the fence's opening line
+    block_end_line: int  # exclusive
+    heading: Heading | None
+    scope_line: int  # first line governed (the heading's line, or 0)
+    scope_end_line: int  # exclusive
+    title_line: int | None  # None when the block has no title item (AL111)
+    title_description: str
+    fields: tuple[FieldSpec, ...]
+    problems: tuple[SchemaProblem, ...]
+
+    @property
+    def positional(self) -> tuple[FieldSpec, ...]:
+        return tuple(f for f in self.fields if f.positional)
+
+    def field(self, kind: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.kind == kind), None)
+
+    def contains(self, line: int) -> bool:
+        return self.scope_line <= line < self.scope_end_line and not (
+            self.block_line <= line < self.block_end_line
+        )
+
+
+def find_schemas(
+    document: Document,
+    *,
+    required: Sequence[str] = ("title", "authors", "keyword"),
+    labels: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[Schema, ...]:
+    """Every format block of the document, each with the scope it governs."""
+    structure = document.structure
+    headings = structure.headings
+    schemas = []
+    for fence in structure.fences:
+        body = fence.content.splitlines()
+        first = next((i for i, text in enumerate(body) if text.strip()), None)
+        if first is None or not _FORMAT_LINE.match(body[first]):
+            continue
+        # A fenced block's content starts on the line after its opening fence.
+        content_line = (
+            fence.line + 1 if fence.info or _is_fenced(document, fence.line) else fence.line
+        )
+        heading = None
+        for h in headings:
+            if h.line < fence.line:
+                heading = h
+            else:
+                break
+        scope_end = document.line_count
+        if heading is not None:
+            for h in headings:
+                if h.line > heading.line and h.level <= heading.level:
+                    scope_end = h.line
+                    break
+        schemas.append(
+            _parse_block(
+                body[first + 1 :],
+                first_line=content_line + first + 1,
+                block=(fence.line, fence.end_line),
+                heading=heading,
+                scope=(heading.line if heading else 0, scope_end),
+                required=required,
+                labels=labels or {},
+            )
+        )
+    return tuple(schemas)
+
+
+def _is_fenced(document: Document, line: int) -> bool:
+    return document.line(line).lstrip().startswith(("```", "~~~"))
+
+
+def _parse_block(
+    lines: Sequence[str],
+    *,
+    first_line: int,
+    block: tuple[int, int],
+    heading: Heading | None,
+    scope: tuple[int, int],
+    required: Sequence[str],
+    labels: Mapping[str, Sequence[str]],
+) -> Schema:
+    title_line: int | None = None
+    title_description = ""
+    title_indent = -1
+    fields: list[FieldSpec] = []
+    problems: list[SchemaProblem] = []
+    seen: set[str] = set()
+    for offset, text in enumerate(lines):
+        line = first_line + offset
+        if not text.strip():
+            continue
+        item = _ITEM.match(text)
+        if item is None:
+            problems.append(
+                SchemaProblem(line, "line is not a list item; write each field as `  - field`")
+            )
+            continue
+        indent = len(item.group(1).expandtabs(4))
+        words = item.group(3)
+        if title_line is None and not fields:
+            if not _LINK_START.match(words):
+                problems.append(
+                    SchemaProblem(
+                        line,
+                        "the first item must be the title line, written as "
+                        "`- [title](paper link) [links]`",
+                    )
+                )
+                title_indent = indent
+                continue
+            title_line, title_description, title_indent = line, words, indent
+            continue
+        if indent <= title_indent:
+            problems.append(
+                SchemaProblem(line, "a second top-level item; fields are indented under the title")
+            )
+            continue
+        spec = _field_spec(words, line, required, labels)
+        if spec.kind in seen:
+            problems.append(SchemaProblem(line, f"field {spec.kind!r} is declared twice"))
+            continue
+        seen.add(spec.kind)
+        fields.append(spec)
+    if title_line is None and not any("title line" in p.message for p in problems):
+        problems.insert(
+            0,
+            SchemaProblem(
+                block[0],
+                "format block has no title line; start it with `- [title](paper link) [links]`",
+            ),
+        )
+    return Schema(
+        block_line=block[0],
+        block_end_line=block[1],
+        heading=heading,
+        scope_line=scope[0],
+        scope_end_line=scope[1],
+        title_line=title_line,
+        title_description=title_description,
+        fields=tuple(fields),
+        problems=tuple(problems),
+    )
+
+
+def _field_spec(
+    words: str, line: int, required: Sequence[str], labels: Mapping[str, Sequence[str]]
+) -> FieldSpec:
+    optional = bool(_OPTIONAL.search(words))
+    text = _OPTIONAL.sub("", words).strip().rstrip(".").strip()
+    written_label = None
+    labelled = _LABELLED.match(text)
+    if labelled:
+        written_label = labelled.group(1).strip()
+        key = written_label.lower()
+    else:
+        key = text.lower()
+    kind = _kind_of(key)
+    if kind is not None:
+        name, positional = kind.name, kind.positional
+        accepted = list(labels.get(name, kind.labels))
+    else:
+        name = key
+        positional = False
+        accepted = list(labels.get(name, ()))
+        if not accepted:
+            accepted = [written_label or _title_case(text)]
+    if written_label and not positional:
+        if written_label in accepted:
+            accepted.remove(written_label)
+        accepted.insert(0, written_label)
+    return FieldSpec(
+        kind=name,
+        description=words,
+        line=line,
+        positional=positional,
+        required=name in required and not optional,
+        labels=tuple(accepted),
+    )
+
+
+def _kind_of(key: str) -> Kind | None:
+    for kind in _KINDS:
+        if kind.pattern.search(key):
+            return kind
+    return None
+
+
+def _title_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def schema_for(schemas: Sequence[Schema], line: int) -> Schema | None:
+    """The block governing ``line``: the innermost scope, then the latest block before it."""
+    best: Schema | None = None
+    for schema in schemas:
+        if not schema.contains(line):
+            continue
+        if best is None or (schema.scope_line, _before(schema, line)) > (
+            best.scope_line,
+            _before(best, line),
+        ):
+            best = schema
+    return best
+
+
+def _before(schema: Schema, line: int) -> int:
+    return schema.block_line if schema.block_line < line else -1
