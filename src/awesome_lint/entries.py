@@ -77,10 +77,15 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
     structure = document.structure
     excluded = structure.code_lines | structure.html_lines
     headings = structure.headings
+    # Every nested item belongs to its top-level entry: a field indented one level too deep
+    # (``  \t- Key:``) is still that entry's field, and AL107 reports its indent.
     children: dict[int, list[int]] = {}
+    root: int | None = None
     for index, item in enumerate(structure.items):
-        if item.parent is not None:
-            children.setdefault(item.parent, []).append(index)
+        if item.parent is None:
+            root = index
+        elif root is not None:
+            children.setdefault(root, []).append(index)
     entries = []
     heading_index = 0
     section: Heading | None = None

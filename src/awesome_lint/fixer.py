@@ -18,7 +18,7 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 MAX_ROUNDS = 50
 
 _WORD = re.compile(r"\w+")
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)\]>\"'<]+")
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)\]>\"'<\x00]+")
 
 
 class FixError(Exception):

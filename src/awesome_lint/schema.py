@@ -150,12 +150,11 @@ def find_schemas(
                 heading = h
             else:
                 break
-        scope_end = document.line_count
-        if heading is not None:
-            for h in headings:
-                if h.line > heading.line and h.level <= heading.level:
-                    scope_end = h.line
-                    break
+        scope_end = _section_end(headings, heading, document.line_count, same_level=True)
+        top_items = (item.line for item in structure.items if item.depth == 0)
+        if heading is not None and not any(fence.end_line <= n < scope_end for n in top_items):
+            # A block alone in its section ("## Format") governs the sections after it.
+            scope_end = _section_end(headings, heading, document.line_count, same_level=False)
         schemas.append(
             _parse_block(
                 body[first + 1 :],
@@ -168,6 +167,20 @@ def find_schemas(
             )
         )
     return tuple(schemas)
+
+
+def _section_end(
+    headings: Sequence[Heading], heading: Heading | None, end: int, *, same_level: bool
+) -> int:
+    """Where the section of ``heading`` ends: its next sibling (or the parent's end)."""
+    if heading is None:
+        return end
+    for h in headings:
+        if h.line > heading.line and (
+            h.level < heading.level or (same_level and h.level == heading.level)
+        ):
+            return h.line
+    return end
 
 
 def _is_fenced(document: Document, line: int) -> bool:
@@ -202,19 +215,17 @@ def _parse_block(
             continue
         indent = len(item.group(1).expandtabs(4))
         words = item.group(3)
-        if title_line is None and not fields:
-            if not _LINK_START.match(words):
-                problems.append(
-                    SchemaProblem(
-                        line,
-                        "the first item must be the title line, written as "
-                        "`- [title](paper link) [links]`",
-                    )
-                )
-                title_indent = indent
+        if title_line is None and not fields and not problems:
+            if _LINK_START.match(words):
+                title_line, title_description, title_indent = line, words, indent
                 continue
-            title_line, title_description, title_indent = line, words, indent
-            continue
+            problems.append(
+                SchemaProblem(
+                    line,
+                    "the first item must be the title line, written as "
+                    "`- [title](paper link) [links]`",
+                )
+            )
         if indent <= title_indent:
             problems.append(
                 SchemaProblem(line, "a second top-level item; fields are indented under the title")

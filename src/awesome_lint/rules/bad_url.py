@@ -74,8 +74,8 @@ def _check_url(link: Link) -> Violation | None:
         at = link.url_start + (len(raw) - len(raw.lstrip())) + wide.start()
         fix = None
         if wide.end() == len(url):
-            fix = Fix.safe(f"Remove the trailing {wide.group()!r}", Edit(at, at + 1, ""))
-        return Violation(at, at + 1, f"Url contains the full-width character {wide.group()!r}", fix)
+            fix = Fix.safe(f'Remove the trailing "{wide.group()}"', Edit(at, at + 1, ""))
+        return Violation(at, at + 1, f'Url contains the full-width character "{wide.group()}"', fix)
     if any(c.isspace() for c in url):
         return Violation(link.url_start, link.url_end, "Url contains a space")
     if _GOOD_SCHEME.match(url):
@@ -86,9 +86,9 @@ def _check_url(link: Link) -> Violation | None:
         return Violation(
             link.url_start,
             link.url_start + typo.end(),
-            f"Url scheme {typo.group()!r} should be {wanted!r}",
+            f'Url scheme "{typo.group()}" should be "{wanted}"',
             Fix.safe(
-                f"Write {wanted!r}", Edit(link.url_start, link.url_start + typo.end(), wanted)
+                f'Write "{wanted}"', Edit(link.url_start, link.url_start + typo.end(), wanted)
             ),
         )
     if _BARE_DOMAIN.match(url):

@@ -24,5 +24,5 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             field.label.start,
             field.content_end,
-            f"Field {field.label.text!r} has no value",
+            f'Field "{field.label.text}" has no value',
         )

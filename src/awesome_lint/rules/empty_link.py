@@ -23,6 +23,6 @@ def check(ctx: Context) -> Iterator[Violation]:
             links.extend(field.links)
         for link in links:
             if not link.url.strip().strip("<>").strip():
-                yield Violation(link.start, link.end, f"Link {link.text!r} has an empty url")
+                yield Violation(link.start, link.end, f'Link "{link.text}" has an empty url')
             elif not link.text.strip() and not link.image:
                 yield Violation(link.start, link.end, "Link has no text")

@@ -39,20 +39,21 @@ def check(ctx: Context) -> Iterator[Violation]:
             )
             if usual != text:
                 text = usual if habits[usual] > habits[text] else label.suggestion
-        rest_starts_value = field.value_start < field.content_end
-        separator = ": " if rest_starts_value else ":"
-        wanted = text + separator
-        written = ctx.document.text[label.start : label.separator_end]
-        if written == wanted or (written.rstrip() == wanted.rstrip() and not rest_starts_value):
-            continue  # a label with no value is AL110's; its trailing blank is AL405's
-        if written.rstrip() == wanted.rstrip() and label.separator.endswith(("  ", "\t")):
-            continue  # extra spaces after the colon are AL404's business
-        message = f'Label "{written.strip()}" should be "{wanted.strip()}"'
-        if written.rstrip() == wanted.rstrip():
-            message = f'Add a space after the label "{wanted.strip()}"'
+        has_value = field.value_start < field.content_end
+        core_end = label.end + len(label.separator.rstrip(" \t"))
+        after = label.separator[core_end - label.end :]
+        written = ctx.document.text[label.start : core_end]
+        wanted = text + ":"
+        needs_space = has_value and not after
+        if written == wanted and not needs_space:
+            continue  # spaces beyond one after the colon are AL404's business
+        message = f'Label "{written.strip()}" should be "{wanted}"'
+        if written == wanted:
+            message = f'Add a space after the label "{wanted}"'
+        replacement = wanted + (" " if needs_space else "")
         yield Violation(
             label.start,
-            label.separator_end,
+            core_end,
             message,
-            Fix.safe(f'Write "{wanted.strip()}"', Edit(label.start, label.separator_end, wanted)),
+            Fix.safe(f'Write "{replacement.strip()}"', Edit(label.start, core_end, replacement)),
         )

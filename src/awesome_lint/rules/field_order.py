@@ -62,7 +62,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             culprit.content_start,
             culprit.content_end,
-            f"Field {kind!r} is out of order; the format block (line "
+            f'Field "{kind}" is out of order; the format block (line '
             f"{entry.schema.block_line + 1}) puts it earlier",
             fix,
         )

@@ -28,6 +28,6 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 left.end - 1,
                 right.start + 1,
-                f"Links {left.text!r} and {right.text!r} are not separated by ', '",
+                f'Links "{left.text}" and "{right.text}" are not separated by ", "',
                 Fix.safe("Separate the links with ', '", Edit(left.end, right.start, ", ")),
             )

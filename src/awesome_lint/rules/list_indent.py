@@ -27,6 +27,11 @@ from awesome_lint.diagnostics import Edit, Fix, Violation
 _NO_SPACE = re.compile(r"^([ \t]*)([-+])\[")
 
 
+def _show(prefix: str) -> str:
+    """A prefix with its tabs made visible as ``\\t``."""
+    return '"' + prefix.replace("\t", "\\t") + '"'
+
+
 def _width(indent: str) -> int:
     return len(indent.expandtabs(4))
 
@@ -44,14 +49,14 @@ def check(ctx: Context) -> Iterator[Violation]:
             fix = None
             if fits and field.end_line == field.line + 1:
                 fix = Fix.safe(
-                    f"Indent with {indent!r} and bullet {bullet!r}",
+                    f"Indent with {_show(indent)} and bullet {_show(bullet)}",
                     Edit(field.start, field.bullet_offset + 1, indent + bullet),
                 )
             written = field.indent + field.bullet
             yield Violation(
                 field.start,
                 field.bullet_offset + 1,
-                f"Sub-item starts with {written!r}; this list uses {indent + bullet!r}",
+                f"Sub-item starts with {_show(written)}; this list uses {_show(indent + bullet)}",
                 fix,
             )
     excluded = document.structure.code_lines | document.structure.html_lines
@@ -66,6 +71,6 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 bullet_at,
                 bullet_at + 2,
-                f"No space after the bullet {match.group(2)!r}: Markdown reads this as text",
+                f'No space after the bullet "{match.group(2)}": Markdown reads this as text',
                 Fix.safe("Add a space after the bullet", Edit.insert(bullet_at + 1, " ")),
             )

@@ -1,0 +1,100 @@
+"""The fixer's promises: idempotent, converges, and never loses a url, entry or word."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesome_lint.config import Settings
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.fixer import FixError, apply_fixes, choose, rebuild, verify
+from awesome_lint.linter import lint_text
+from awesome_lint.registry import RULES
+
+HEADER = (
+    "# List\n\n## Papers\n\n```\nformat:\n- [title](paper link) [links]\n"
+    "  - author1, author2, and author3...\n  - publisher\n  - keyword\n  - code\n"
+    "  - experiment environments and datasets\n```\n\n### 2023\n\n"
+)
+LABELS = [
+    "Keyword: ",
+    "Keyword; ",
+    "Keyowrd: ",
+    "Code：",
+    "Code:",
+    "Env : ",
+    "Dataset: ",
+    "Task:  ",
+]
+BULLETS = ["  - ", "\t- ", "  * ", "   -", "    - "]
+words = st.text(alphabet="abcdefgh XYZ,", min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> str:
+    n = draw(st.integers(0, 6))
+    out = []
+    for i in range(n):
+        title = draw(words)
+        out.append(f"- [{title} {i}](https://arxiv.org/abs/2301.{i:05d})\n")
+        for _ in range(draw(st.integers(0, 4))):
+            bullet = draw(st.sampled_from(BULLETS))
+            label = draw(st.sampled_from(["", *LABELS]))
+            value = draw(words)
+            links = draw(
+                st.sampled_from(
+                    ["", " [a](https://a.org/x)", " [a](https://a.org/y) [b](https://b.org/z)"]
+                )
+            )
+            out.append(f"{bullet}{label}{value}{links}\n")
+        if draw(st.booleans()):
+            out.append("\n")
+    return HEADER + "".join(out)
+
+
+def _lint(text: str) -> list[Diagnostic]:
+    return lint_text(text, Settings(), RULES)
+
+
+def _fix(text: str) -> str:
+    return apply_fixes(text, _lint, lambda d: True).text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries())
+def test_fix_is_idempotent_and_keeps_every_url_and_title(text: str) -> None:
+    fixed = _fix(text)
+    assert _fix(fixed) == fixed
+    assert sorted(re.findall(r"https://\S+?\)", text)) == sorted(
+        re.findall(r"https://\S+?\)", fixed)
+    )
+    titles = re.findall(r"^- \[([^\]]*)\]", text, re.M)
+    assert titles == re.findall(r"^- \[([^\]]*)\]", fixed, re.M)
+    assert not [d for d in _lint(fixed) if d.fix is not None]
+
+
+def test_overlapping_fixes_wait_for_the_next_round() -> None:
+    a = Diagnostic("AL1", "a", "", 0, 3, Fix.safe("a", Edit(0, 3, "x")))
+    b = Diagnostic("AL2", "b", "", 2, 5, Fix.safe("b", Edit(2, 5, "y")))
+    c = Diagnostic("AL3", "c", "", 5, 6, Fix.safe("c", Edit(5, 6, "z")))
+    assert choose([b, c, a]) == [a, c]
+    assert rebuild("abcdefg", [Edit(0, 3, "x"), Edit(5, 6, "z")]) == "xdezg"
+
+
+def test_a_fix_that_loses_a_url_is_refused() -> None:
+    old = "see [a](https://a.org/x) and more"
+    evil = Diagnostic("AL9", "evil", "", 0, 3, Fix.safe("evil", Edit(0, 3, "")))
+    with pytest.raises(FixError, match="AL9"):
+        verify(old, "and more", [evil])
+
+
+def test_fixes_that_undo_each_other_are_an_error() -> None:
+    def flip(text: str) -> list[Diagnostic]:
+        other = "b" if text == "a" else "a"
+        return [Diagnostic("AL9", "flip", "", 0, 1, Fix.safe("flip", Edit(0, 1, other)))]
+
+    with pytest.raises(FixError, match="converge"):
+        apply_fixes("a", flip, lambda d: True)
