@@ -12,8 +12,9 @@ from awesome_lint.config import Settings
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.fixer import FixError, apply_fixes, choose, rebuild, verify
 from awesome_lint.linter import lint_text
-from awesome_lint.registry import RULES
+from awesome_lint.registry import select_rules
 
+DEFAULT_RULES = select_rules(None)  # every default rule; AL503 (network) is off
 HEADER = (
     "# List\n\n## Papers\n\n```\nformat:\n- [title](paper link) [links]\n"
     "  - author1, author2, and author3...\n  - publisher\n  - keyword\n  - code\n"
@@ -56,7 +57,7 @@ def entries(draw: st.DrawFn) -> str:
 
 
 def _lint(text: str) -> list[Diagnostic]:
-    return lint_text(text, Settings(), RULES)
+    return lint_text(text, Settings(), DEFAULT_RULES)
 
 
 def _fix(text: str) -> str:
@@ -71,8 +72,11 @@ def test_fix_is_idempotent_and_keeps_every_url_and_title(text: str) -> None:
     assert sorted(re.findall(r"https://\S+?\)", text)) == sorted(
         re.findall(r"https://\S+?\)", fixed)
     )
-    titles = re.findall(r"^- \[([^\]]*)\]", text, re.M)
-    assert titles == re.findall(r"^- \[([^\]]*)\]", fixed, re.M)
+    def titles(t: str) -> list[str]:
+        # Text rules may respace a title's punctuation; its words stay, in order.
+        return [re.findall(r"\w+", x) for x in re.findall(r"^- \[([^\]]*)\]", t, re.M)]
+
+    assert titles(text) == titles(fixed)
     assert not [d for d in _lint(fixed) if d.fix is not None]
 
 
