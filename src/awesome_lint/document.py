@@ -63,10 +63,11 @@ class Structure:
 
 def decode(data: bytes) -> tuple[str, bool]:
     """Decode UTF-8 (with or without BOM); return the text and whether a BOM was present."""
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary file (it contains NUL bytes), not a Markdown list")
+    # UTF-16 is full of NUL bytes: recognise its BOM first, so the message says what to do.
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise DecodeError("UTF-16 text is not supported; save the file as UTF-8")
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (it contains NUL bytes), not a Markdown list")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -139,31 +140,6 @@ class Document:
 
     @cached_property
     def structure(self) -> Structure:
-        return _structure(self.tokens)
+        from awesome_lint.blocks import scan
 
-
-def _structure(tokens: list[Token]) -> Structure:
-    headings: list[Heading] = []
-    items: list[ListItem] = []
-    fences: list[Fence] = []
-    html_lines: set[int] = set()
-    open_items: list[int] = []
-    for i, tok in enumerate(tokens):
-        kind = tok.type
-        if kind == "heading_open" and tok.map:
-            inline = tokens[i + 1]
-            headings.append(Heading(int(tok.tag[1]), tok.map[0], inline.content.strip()))
-        elif kind == "list_item_open" and tok.map:
-            parent = open_items[-1] if open_items else None
-            items.append(ListItem(tok.map[0], tok.map[1], len(open_items), parent))
-            open_items.append(len(items) - 1)
-        elif kind == "list_item_close" and open_items:
-            open_items.pop()
-        elif kind in ("fence", "code_block") and tok.map:
-            fences.append(Fence(tok.map[0], tok.map[1], tok.info.strip(), tok.content))
-        elif kind == "html_block" and tok.map:
-            html_lines.update(range(tok.map[0], tok.map[1]))
-    code_lines = frozenset(n for f in fences for n in range(f.line, f.end_line))
-    return Structure(
-        tuple(headings), tuple(items), tuple(fences), frozenset(html_lines), code_lines
-    )
+        return scan([self.text[s:e] for s, e in zip(self.line_starts, self.line_ends, strict=True)])
