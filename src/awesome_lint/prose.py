@@ -1,0 +1,206 @@
+"""Where people write prose in a list: the text of entries, cut free of markup and code.
+
+An entry's prose is its title line after the bullet and each field's value (from just after
+the label's colon, so spaces there count as text) and continuation lines. From that text we
+cut out code spans, link markup and destinations, images, bare urls and autolinks, inline
+HTML and CJK text (with the full-width punctuation touching it). What is left is a list of
+``ProseSpan``: a title or link text is its own span, marked as a name (checked for punctuation
+and spacing but never spell-checked), as are authors, publishers and unlabelled lines.
+
+The model is built once per document (``Context.prose``) and shared by the AL4 rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from typing import NamedTuple
+
+from awesome_lint.document import Document
+from awesome_lint.entries import Entry, Field
+from awesome_lint.links import Link, code_spans, find_links
+
+_CJK_LETTERS = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f"
+)
+_FULL_WIDTH = "\uff00-\uffef"
+CJK = re.compile(f"[{_CJK_LETTERS}]")
+# CJK text and the full-width punctuation that touches it: that punctuation is CJK style.
+_CJK_RUN = re.compile(f"[{_FULL_WIDTH}]*[{_CJK_LETTERS}][{_CJK_LETTERS}{_FULL_WIDTH}]*")
+_URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>]*")
+_HTML = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^<>]*>|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>")
+_CONTINUATION = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
+_CHUNK = re.compile(r"[^\s,;:()\[\]{}\"“”!?*<>|]+")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
+_WORD_EDGES = ".'’\"-_"
+
+# Kinds whose text is people's own wording, and so may be spell-checked; the others are names.
+SPELLABLE = frozenset({"description", "keyword", "environment", "code", "summary", "year", "field"})
+
+
+class ProseSpan(NamedTuple):
+    """``[start, end)`` of prose on one line, with what it is.
+
+    ``kind`` is ``title`` (the entry's title link text), ``link-text`` (any other link text),
+    ``description`` (title-line text outside links), a field kind (``authors``, ``keyword``...),
+    ``field`` for a labelled field the format does not declare, or ``unlabelled``.
+    """
+
+    start: int
+    end: int
+    line: int
+    kind: str
+    cjk_line: bool  # the line also holds CJK text, whose punctuation habits differ
+
+    @property
+    def spellable(self) -> bool:
+        return self.kind in SPELLABLE
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind in ("title", "link-text")
+
+
+class Word(NamedTuple):
+    """A word of prose: letters with inner hyphens or apostrophes (``self-play``, ``agent's``)."""
+
+    start: int
+    end: int
+    text: str
+    span: ProseSpan
+
+
+class Prose:
+    """The prose spans of a document's entries and every inline link of its Markdown lines."""
+
+    def __init__(self, document: Document, spans: Sequence[ProseSpan]) -> None:
+        self.document = document
+        self.spans = tuple(spans)
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        """Inline links on every line outside code and HTML, entries or not."""
+        structure = self.document.structure
+        excluded = structure.code_lines | structure.html_lines
+        found: list[Link] = []
+        for n in range(self.document.line_count):
+            if n not in excluded:
+                line = self.document.line(n)
+                if "](" in line:
+                    found.extend(find_links(line, self.document.line_starts[n]))
+        return tuple(found)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """Every word of every span, in document order."""
+        return tuple(w for span in self.spans for w in _words(self.document.text, span))
+
+    def text(self, span: ProseSpan) -> str:
+        return self.document.text[span.start : span.end]
+
+
+def find_prose(document: Document, entries: Sequence[Entry]) -> Prose:
+    structure = document.structure
+    excluded = structure.code_lines | structure.html_lines
+    spans: list[ProseSpan] = []
+    for entry in entries:
+        first_lines = {f.line: f for f in entry.fields}
+        for n in range(entry.line, entry.end_line):
+            if n in excluded or not document.line(n).strip():
+                continue
+            if n == entry.line:
+                start, kind, links = entry.content_start, "description", entry.links
+            elif n in first_lines:
+                field = first_lines[n]
+                start, kind, links = _value_start(field), _field_kind(field), field.links
+            else:
+                owner = next((f for f in entry.fields if f.line < n < f.end_line), None)
+                kind = "description" if owner is None else _field_kind(owner)
+                line_start = document.line_starts[n]
+                match = _CONTINUATION.match(document.line(n))
+                start = line_start + (match.end() if match else 0)
+                links = tuple(find_links(document.line(n), line_start))
+            title = entry.title if n == entry.line else None
+            spans.extend(_line_spans(document, n, start, kind, links, title))
+    return Prose(document, spans)
+
+
+def _value_start(field: Field) -> int:
+    """Just after the label's colon (spaces after it are text), or the content's start."""
+    if field.label is None:
+        return field.content_start
+    return field.label.end + len(field.label.separator.rstrip(" \t"))
+
+
+def _field_kind(field: Field) -> str:
+    if field.spec is not None:
+        return field.spec.kind
+    return "field" if field.label is not None else "unlabelled"
+
+
+def _line_spans(
+    document: Document,
+    n: int,
+    start: int,
+    kind: str,
+    links: Sequence[Link],
+    title: Link | None,
+) -> Iterator[ProseSpan]:
+    line_start, line_end = document.line_starts[n], document.line_ends[n]
+    line = document.line(n)
+    cjk_line = CJK.search(line) is not None
+    regions: list[tuple[int, int, str]] = []
+    cut: list[tuple[int, int]] = [(s + line_start, e + line_start) for s, e in code_spans(line)]
+    position = start
+    for link in links:
+        if link.start < start:
+            continue
+        regions.append((position, link.start, kind))
+        if link.image:
+            cut.append((link.start, link.end))
+        else:
+            regions.append(
+                (link.text_start, link.text_end, "title" if link == title else "link-text")
+            )
+        position = link.end
+    regions.append((position, line_end, kind))
+    for region_start, region_end, _ in regions:
+        segment = document.text[region_start:region_end]
+        # Most segments are plain ASCII words: skip the patterns that cannot match.
+        patterns = [_URL] if "://" in segment or "www." in segment else []
+        if "<" in segment:
+            patterns.append(_HTML)
+        if not segment.isascii():
+            patterns.append(_CJK_RUN)
+        for pattern in patterns:
+            cut.extend(
+                (region_start + m.start(), region_start + m.end())
+                for m in pattern.finditer(segment)
+            )
+    cut.sort()
+    for region_start, region_end, region_kind in regions:
+        for s, e in _subtract(region_start, region_end, cut):
+            yield ProseSpan(s, e, n, region_kind, cjk_line)
+
+
+def _subtract(start: int, end: int, cut: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    position = start
+    for s, e in cut:
+        if e <= position or s >= end:
+            continue
+        if s > position:
+            yield position, s
+        position = max(position, e)
+    if position < end:
+        yield position, end
+
+
+def _words(text: str, span: ProseSpan) -> Iterator[Word]:
+    for chunk in _CHUNK.finditer(text, span.start, span.end):
+        core = chunk.group().strip(_WORD_EDGES)
+        if not core.isalpha() and (not core or _WORD.fullmatch(core) is None):
+            continue  # digits, dots, slashes...: an identifier or a number, not a word
+        word_start = chunk.start() + chunk.group().index(core)
+        yield Word(word_start, word_start + len(core), core, span)

@@ -1,0 +1,56 @@
+"""AL406 mixed-case: a word whose second letter is capitalised by a slip, as in ``DOmain``.
+
+Flags a word of two capitals followed by at least four lower-case letters (``DOmain``,
+``DIffusion``) in field values and descriptions. Titles, link texts and author lines are
+names and are left alone, as are words the list writes that way more than once or in a title,
+the config's ``words``, and known names such as ``MLflow`` or ``GPflow``.
+
+Why: a held Shift key is the commonest capitalisation typo, and a spelling checker skips it
+because mixed case usually means a name.
+
+Okay:  - Keyword: Domain adaptation, MuJoCo, PyTorch, GPUs, LLaMA
+AL406: - Keyword: DOmain adaptation
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+
+_SLIPPED_SHIFT = re.compile(r"(?<![^\W\d_])[A-Z]{2}[a-z]{4,}(?![^\W\d_])")
+# Names written this way on purpose.
+KNOWN_NAMES = frozenset({"MLflow", "GPflow", "MXnet", "TFlearn", "DMlab", "DMcontrol"})
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    prose = ctx.prose
+    if not any(_SLIPPED_SHIFT.search(prose.text(span)) for span in prose.spans if span.spellable):
+        return
+    words = prose.words
+    allowed = {word.lower() for word in ctx.settings.words} | {n.lower() for n in KNOWN_NAMES}
+    uses: Counter[str] = Counter()
+    in_names: set[str] = set()
+    for word in words:
+        for match in _SLIPPED_SHIFT.finditer(word.text):
+            uses[match.group()] += 1
+            if not word.span.spellable:
+                in_names.add(match.group())
+    for word in words:
+        if not word.span.spellable:
+            continue
+        for match in _SLIPPED_SHIFT.finditer(word.text):
+            written = match.group()
+            if written.lower() in allowed or uses[written] > 1 or written in in_names:
+                continue
+            fixed = written[0] + written[1:].lower()
+            start, end = word.start + match.start(), word.start + match.end()
+            yield Violation(
+                start,
+                end,
+                f'"{written}" has a stray capital; did you mean "{fixed}"?',
+                Fix.unsafe(f'Write "{fixed}"', Edit(start, end, fixed)),
+            )

@@ -1,0 +1,73 @@
+"""AL405 trailing-whitespace: spaces or tabs at the end of a line, or a line of only blanks.
+
+Exactly two trailing spaces after text are left alone: they are Markdown's hard break, and
+authors write them on purpose even where the next line starts a new block. More than two
+before more text of the same paragraph are cut to two (the break stays). Lines inside code
+blocks are never touched: there, whitespace may be the code's own.
+
+Why: trailing blanks are invisible noise in diffs and make reviewers ask what changed.
+
+Okay:  - Keyword: Visual Foundation Models
+AL405: - Keyword: Visual Foundation Models␠
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.document import Document
+
+_TRAILING = re.compile(r"[ \t]+$")
+# A line starting one of these opens a new block, so two spaces before it break nothing.
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:[-*+](?:[ \t]|$)|1[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>|```|~~~)"
+)
+_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    document = ctx.document
+    code_lines = document.structure.code_lines
+    for n in range(document.line_count):
+        if n in code_lines:
+            continue
+        line = document.line(n)
+        match = _TRAILING.search(line)
+        if match is None:
+            continue
+        start = document.line_starts[n] + match.start()
+        end = document.line_starts[n] + match.end()
+        if match.group() == "  " and match.start() > 0:
+            continue  # a hard break, as DESIGN.md promises to keep
+        if _is_hard_break(document, n, match.group()):
+            yield Violation(
+                start,
+                end,
+                f"{len(match.group())} trailing spaces; a hard break needs two",
+                Fix.safe("Keep two spaces", Edit(start, end, "  ")),
+            )
+            continue
+        blank = match.start() == 0
+        yield Violation(
+            start,
+            end,
+            "Whitespace-only line" if blank else "Trailing whitespace",
+            Fix.safe(
+                "Remove the whitespace" if blank else "Remove trailing whitespace",
+                Edit.delete(start, end),
+            ),
+        )
+
+
+def _is_hard_break(document: Document, n: int, blanks: str) -> bool:
+    """Two or more spaces after text, with more text of the same paragraph on the next line."""
+    line = document.line(n)
+    if not blanks.startswith("  ") or not line.strip() or _HEADING.match(line):
+        return False
+    if n + 1 >= document.line_count or n + 1 in document.structure.code_lines:
+        return False
+    following = document.line(n + 1)
+    return bool(following.strip()) and _BLOCK_START.match(following) is None
