@@ -7,6 +7,7 @@ checks it against markdown-it-py on every real list in the corpus and on generat
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -80,7 +81,9 @@ def scan(lines: Sequence[str]) -> Structure:
     fences: list[Fence] = []
     html_lines: set[int] = set()
     items: list[ListItem] = []
-    last_line: list[int] = []  # last non-blank line of each item
+    last_line: list[int] = []  # last non-blank line of each item, set when it closes
+    columns: list[int] = []  # content column of each open item, parallel to stack
+    touched = -1  # the last line that belongs to every open item
     stack: list[_OpenItem] = []
     fence: _Fence | None = None
     fence_lines: list[str] = []
@@ -97,9 +100,14 @@ def scan(lines: Sequence[str]) -> Structure:
         paragraph_start = None
         paragraph_text.clear()
 
+    def pop() -> None:
+        # Every line touched while an item was open belongs to it, so its last one is ours.
+        last_line[stack.pop().index] = touched
+        columns.pop()
+
     def close_items(column: int) -> None:
         while stack and stack[-1].content > column:
-            stack.pop()
+            pop()
 
     for n, line in enumerate(lines):
         if fence is not None:
@@ -119,8 +127,7 @@ def scan(lines: Sequence[str]) -> Structure:
                     fence = None
                 else:
                     fence_lines.append(unindented)
-                for item in stack:
-                    last_line[item.index] = n
+                touched = n
                 continue
         if html_end is not None and line.strip() and _indent(line)[0] < html_container:
             html_end = None  # the list item holding the HTML block has ended
@@ -129,8 +136,7 @@ def scan(lines: Sequence[str]) -> Structure:
                 html_end = None
             else:
                 html_lines.add(n)
-                for item in stack:
-                    last_line[item.index] = n
+                touched = n
                 if (html_end == "comment" and "-->" in line) or (
                     html_end == "raw" and _HTML_CLOSE_1.search(line)
                 ):
@@ -139,21 +145,19 @@ def scan(lines: Sequence[str]) -> Structure:
         if not line.strip():
             close_paragraph()
             if empty_item == n - 1 and stack:
-                stack.pop()  # an item may start with at most one blank line: "-" then "" ends it
+                pop()  # an item may start with at most one blank line: "-" then "" ends it
             continue
         prior_nonblank, last_nonblank = last_nonblank, n
         width, chars = _indent(line)
         rest = line[chars:]
-        container = 0
-        for item in reversed(stack):
-            if item.content <= width:
-                container = item.content
-                break
+        # Content columns grow strictly with depth: the container is found by bisection.
+        depth = bisect.bisect_right(columns, width)
+        container = columns[depth - 1] if depth else 0
         relative = width - container
         if relative >= 4:
             if paragraph_start is not None:
                 paragraph_text.append(rest)
-                _touch(stack, last_line, n)
+                touched = n
                 continue
             close_items(width)
             code = _strip_columns(line, container + 4)
@@ -169,7 +173,7 @@ def scan(lines: Sequence[str]) -> Structure:
             else:
                 fences.append(Fence(n, n + 1, "", code + "\n"))
             indented.add(n)
-            _touch(stack, last_line, n)
+            touched = n
             continue
         # A paragraph restricts what may follow it only within its own container: an empty
         # item or a "2." may not interrupt it, but may continue an enclosing list.
@@ -180,7 +184,7 @@ def scan(lines: Sequence[str]) -> Structure:
                 close_items(width)
                 paragraph_start = n
             paragraph_text.append(rest)
-            _touch(stack, last_line, n)
+            touched = n
             continue
         kind, match = block
         if kind == "setext" and paragraph_start is not None:
@@ -188,7 +192,7 @@ def scan(lines: Sequence[str]) -> Structure:
             text = "\n".join(t.strip() for t in paragraph_text)
             headings.append(Heading(level, paragraph_start, text))
             close_paragraph()
-            _touch(stack, last_line, n)
+            touched = n
             continue
         close_items(width)
         close_paragraph()
@@ -207,19 +211,31 @@ def scan(lines: Sequence[str]) -> Structure:
             )
             html_end = None if ends_here else kind
             html_container = container
-        elif kind == "item" and match is not None:
-            # The item's own first line may open a nested item, code or HTML ("- - x").
+        elif kind == "item":
+            # The item's first line may open nested items ("- - x"), code or HTML; positions
+            # instead of slices keep a line of 10,000 markers linear.
             column = width
-            while kind == "item" and match is not None:
+            pos = chars
+            rule_from = len(line.rstrip(" \t-*_"))
+            marker = _MARKER.match(line, pos)
+            while marker is not None:
                 parent = stack[-1].index if stack else None
                 items.append(ListItem(n, n + 1, len(stack), parent))
                 last_line.append(n)
-                offset = _content_offset(rest, match)
-                column += offset
+                spaces, pos = _spaces(line, marker.end())
+                empty = pos == len(line)
+                column += marker.end() - marker.start() + (1 if empty or spaces > 4 else spaces)
                 stack.append(_OpenItem(len(items) - 1, column))
-                rest = rest[match.end() :].lstrip(" \t")
-                block = _block_start(rest, False, True) if rest else None
-                kind, match = block if block is not None else ("text", None)
+                columns.append(column)
+                marker = None
+                if not empty and line[pos] in "-+*0123456789":
+                    # Past rule_from the line holds only rule characters: only there can an
+                    # "hr" (- - -) hide in an item; checking it before is a wasted scan.
+                    rule = pos >= rule_from and _HR.match(line, pos) is not None
+                    marker = None if rule else _MARKER.match(line, pos)
+            rest = line[pos:]
+            block = _block_start(rest, False, True) if rest else None
+            kind, match = block if block is not None else ("text", None)
             if kind == "fence" and match is not None:
                 fence = _Fence(
                     match.group(1)[0],
@@ -245,9 +261,11 @@ def scan(lines: Sequence[str]) -> Structure:
                 paragraph_text.append(rest.strip())
             else:
                 empty_item = n
-        _touch(stack, last_line, n)
+        touched = n
     if fence is not None:
         fences.append(_make_fence(fence, len(lines), fence_lines))
+    while stack:
+        pop()
     finished = tuple(
         ListItem(item.line, last_line[i] + 1, item.depth, item.parent)
         for i, item in enumerate(items)
@@ -262,23 +280,18 @@ def scan(lines: Sequence[str]) -> Structure:
     )
 
 
-def _touch(stack: list[_OpenItem], last_line: list[int], n: int) -> None:
-    for item in stack:
-        last_line[item.index] = n
-
-
 def _make_fence(fence: _Fence, end: int, lines: list[str]) -> Fence:
     content = "".join(line + "\n" for line in lines)
     return Fence(fence.line, end, fence.info, content)
 
 
-def _content_offset(rest: str, marker: re.Match[str]) -> int:
-    """Columns from the marker to the item's content (CommonMark: 1-4 spaces, else 1)."""
-    after = rest[marker.end() :]
-    width, _ = _indent(after)
-    if not after.strip() or width > 4:
-        return marker.end() + 1
-    return marker.end() + width
+def _spaces(line: str, pos: int) -> tuple[int, int]:
+    """(columns, index of the next other character) of the blanks starting at ``pos``."""
+    width = 0
+    while pos < len(line) and line[pos] in " \t":
+        width += 1 if line[pos] == " " else 4 - width % 4
+        pos += 1
+    return width, pos
 
 
 def _block_start(

@@ -127,7 +127,8 @@ def _entry(
     while end_line > line + 1 and not document.line(end_line - 1).strip():
         end_line -= 1
     items = document.structure.items
-    fields = _fields(document, schema, [items[i] for i in children.get(index, [])])
+    nested = [items[i] for i in children.get(index, []) if items[i].line != line]
+    fields = _fields(document, schema, nested)
     return Entry(
         schema=schema,
         section=section,
@@ -149,8 +150,12 @@ def _fields(document: Document, schema: Schema, items: Sequence[ListItem]) -> tu
     accepted = _accepted_labels(schema)
     positional = list(schema.positional)
     fields = []
+    seen_lines = set()
     for item in items:
         line, end_line = item.line, item.end_line
+        if line in seen_lines:
+            continue  # "- - x": an item nested on its parent's own line is not a field
+        seen_lines.add(line)
         text = document.line(line)
         bullet = _BULLET.match(text)
         if bullet is None:
