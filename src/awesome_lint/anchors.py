@@ -1,0 +1,130 @@
+"""The anchors a rendered Markdown file offers to ``#fragment`` links, as GitHub makes them.
+
+A heading's anchor is its rendered text (link text kept, markup, images and HTML tags
+dropped), lower-cased, with every character that is not a letter, mark, digit, ``_``, ``-`` or
+space removed and spaces turned into ``-``; repeats get ``-1``, ``-2``... Non-ASCII letters are
+kept, so ``## 中文`` is ``#中文``. Explicit ``<a name="…">`` and ``id="…"`` attributes are
+anchors too. Headings inside code are not headings (the block parse already knows).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+import regex
+
+from awesome_lint.links import code_spans
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+    from awesome_lint.document import Document
+
+# GitHub keeps Ruby's \p{Word} (letters, marks, decimal digits, connector punctuation), - and space.
+_NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{Nd}\p{Pc}\- ]")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_NAME_ATTRIBUTE = re.compile(r"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+# Fragments every page has: the top of the page and GitHub's line references.
+_ALWAYS = re.compile(r"(?:top|L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """The fragments a document answers to, lower-cased (GitHub matches them case-blind)."""
+
+    names: frozenset[str]
+
+    def __contains__(self, fragment: object) -> bool:
+        if not isinstance(fragment, str):
+            return False
+        wanted = unquote(fragment)
+        return not wanted or bool(_ALWAYS.fullmatch(wanted)) or wanted.lower() in self.names
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading whose rendered text is ``text`` (before repeats)."""
+    return _NOT_SLUG.sub("", text.lower()).replace(" ", "-")
+
+
+def unique_slugs(texts: Iterable[str]) -> Iterator[str]:
+    """Slugs of headings in document order, repeats numbered ``-1``, ``-2`` as GitHub does."""
+    seen: dict[str, int] = {}
+    taken: set[str] = set()
+    for text in texts:
+        base = github_slug(text)
+        slug = base
+        while slug in taken:
+            seen[base] = seen.get(base, 0) + 1
+            slug = f"{base}-{seen[base]}"
+        taken.add(slug)
+        yield slug
+
+
+_MARKUP = re.compile(r"[\[\]*_`<!\\&]")
+
+
+def heading_text(inline_markdown: str, parser: MarkdownIt | None = None) -> str:
+    """The text a heading renders to: link text and code kept, markup, images and tags dropped."""
+    if not _MARKUP.search(inline_markdown):
+        return inline_markdown  # plain text renders as itself: no parser to load
+    tokens = (parser or _inline_parser()).parseInline(inline_markdown)
+    return "".join(_text_of(tokens[0].children or []) if tokens else [])
+
+
+def document_anchors(document: Document) -> Anchors:
+    """Every anchor of ``document``: heading slugs and explicit ``id``/``name`` attributes."""
+    headings = document.structure.headings
+    parser = _inline_parser() if any(_MARKUP.search(h.text) for h in headings) else None
+    texts = [heading_text(h.text, parser) for h in headings]
+    names = set(unique_slugs(texts))
+    # An emoji shortcode renders as an emoji (dropped) when GitHub knows it, as text otherwise.
+    if any(_SHORTCODE.search(t) for t in texts):
+        names.update(unique_slugs(_SHORTCODE.sub("", t) for t in texts))
+    names.update(name.lower() for name in _explicit_anchors(document))
+    return Anchors(frozenset(names))
+
+
+def _explicit_anchors(document: Document) -> Iterator[str]:
+    code_lines = document.structure.code_lines
+    for n in range(document.line_count):
+        if n in code_lines:
+            continue
+        line = document.line(n)
+        if "<" not in line:
+            continue
+        spans = code_spans(line) if "`" in line else []
+        for tag in _TAG.finditer(line):
+            if any(s <= tag.start() < e for s, e in spans):
+                continue
+            yield from _attribute_values(_ID_ATTRIBUTE, tag.group())
+            if re.match(r"<a\s", tag.group(), re.IGNORECASE):
+                yield from _attribute_values(_NAME_ATTRIBUTE, tag.group())
+
+
+def _attribute_values(pattern: re.Pattern[str], tag: str) -> Iterator[str]:
+    for match in pattern.finditer(tag):
+        value = next(g for g in match.groups() if g is not None)
+        if value:
+            yield value
+
+
+def _text_of(children: list[Token]) -> Iterator[str]:
+    # An image's alt text lives in its own children: it is not part of the heading's text.
+    for token in children:
+        if token.type in ("text", "code_inline"):
+            yield token.content
+        elif token.type in ("softbreak", "hardbreak"):
+            yield " "
+
+
+def _inline_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")

@@ -1,0 +1,59 @@
+"""AL503 dead-link: an external link that does not answer (only with --check-links).
+
+Every ``http(s)`` url of the file is asked once, concurrently (limits and timeouts in
+``[tool.awesome-lint.check-links]``), with retries on 429 and 5xx. A dead url is reported at
+each place it is written. A url that moved permanently (301/308) is reported with its new
+address, and the unsafe fix writes it in. Hosts that turn link checkers away (403/999,
+e.g. LinkedIn) and urls not reached before the run's time limit are unknown, not dead.
+``exclude`` patterns (regular expressions) skip urls; ``accept`` adds status codes that count
+as alive. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
+
+Why: a dead link is a paper or a codebase the reader cannot reach.
+
+Okay:  - [Evals](https://github.com/openai/evals)
+AL503: - [Gone](https://example.com/a-page-that-answers-404)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+
+_EXTERNAL = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    settings = ctx.settings.check_links
+    excluded = [re.compile(pattern) for pattern in settings.exclude]
+    targets = [
+        t
+        for t in ctx.document_links
+        if _EXTERNAL.match(t.url) and not any(p.search(t.url) for p in excluded)
+    ]
+    if not targets:
+        return
+    from awesome_lint.linkcheck import check_urls
+
+    results = check_urls(list(dict.fromkeys(t.url for t in targets)), settings)
+    for target in targets:
+        result = results[target.url]
+        if result.state == "dead":
+            yield Violation(target.start, target.end, f"Dead link: {result.reason}")
+        elif result.state == "moved" and result.moved_to is not None:
+            new_url = _keep_fragment(target.url, result.moved_to)
+            yield Violation(
+                target.start,
+                target.end,
+                f"Note: moved permanently to {new_url}",
+                Fix.unsafe(f"Link to {new_url}", Edit(target.start, target.end, new_url)),
+            )
+
+
+def _keep_fragment(old: str, new: str) -> str:
+    """The new url keeps the old one's ``#fragment``: servers never see it, so never move it."""
+    if "#" in old and "#" not in new:
+        return f"{new}#{old.split('#', 1)[1]}"
+    return new

@@ -1,0 +1,81 @@
+"""AL502 missing-file: a relative link or image to a file that does not exist beside the list.
+
+Relative links (``./overview.png``, ``README_TU.md``, ``docs/guide.md#setup``) are resolved
+against the folder of the linted file, and ``/path`` against the repository root (the
+nearest folder holding ``.git``). A fragment into another Markdown file is checked against
+that file's headings and anchors. Urls with a scheme (``https:``, ``mailto:``) are never
+followed, and links that climb out of the repository (``../../issues``, a GitHub idiom) are
+left alone.
+
+Why: a missing image shows as a broken icon, a missing page as GitHub's 404.
+
+Okay:  ![overview](./overview.png) when overview.png is beside the list
+AL502: ![overview](./overview.png) when it is not
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+from awesome_lint.anchors import Anchors, document_anchors
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Violation
+from awesome_lint.document import DecodeError, Document
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    if ctx.document.path.startswith("<"):
+        return  # text that is not a file has no folder to resolve against
+    folder = Path(ctx.document.path).resolve().parent
+    root = _repository_root(folder)
+    other_anchors: dict[Path, Anchors | None] = {}
+    for target in ctx.document_links:
+        url = target.url
+        if not url or url.startswith(("#", "//", "\\")) or _SCHEME.match(url):
+            continue
+        path_part, _, fragment = url.partition("#")
+        path_part = path_part.split("?", 1)[0]
+        if not path_part:
+            continue
+        relative = unquote(path_part)
+        base = root if relative.startswith("/") else folder
+        resolved = Path(os.path.normpath(base / relative.lstrip("/")))
+        if not resolved.is_relative_to(root):
+            continue
+        if not resolved.exists():
+            where = "the repository root" if base is root and root != folder else "the list"
+            yield Violation(
+                target.start, target.end, f'No file "{path_part}" (relative to {where})'
+            )
+            continue
+        if not fragment or resolved.suffix.lower() not in _MARKDOWN or not resolved.is_file():
+            continue
+        if resolved not in other_anchors:
+            other_anchors[resolved] = _anchors_of(resolved)
+        anchors = other_anchors[resolved]
+        if anchors is not None and fragment not in anchors:
+            start = target.start + len(url) - len(fragment) - 1
+            yield Violation(
+                start, target.end, f'"{path_part}" has no heading or anchor "#{fragment}"'
+            )
+
+
+def _repository_root(folder: Path) -> Path:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _anchors_of(path: Path) -> Anchors | None:
+    try:
+        return document_anchors(Document.from_bytes(path.read_bytes(), path=str(path)))
+    except (OSError, DecodeError):
+        return None
