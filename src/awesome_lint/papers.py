@@ -1,0 +1,123 @@
+"""Entries as papers: the canonical url of each title link and its folded title, by scope.
+
+AL301 (duplicate-entry), AL302 (duplicate-title) and AL303 (shared-link) read this model. Only
+the title link counts: the same code repository cited by two papers is not a duplicate.
+
+A scope is one format block's section. When that section is first divided by content (its
+sub-headings hold year sections of their own, as in ``### Models`` / ``#### 2024`` beside
+``### Datasets``), each of those sub-sections is a scope of its own: a paper may be listed once
+as a model and once as a dataset. Sub-sections by venue or year (``### NeurIPS 2023``,
+``### Nature``, ``### Others``) do not split the scope: a paper has one venue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from awesome_lint.document import Document, Heading
+from awesome_lint.entries import Entry
+from awesome_lint.schema import Schema
+from awesome_lint.urls import canonical_url
+from awesome_lint.years import YearSections
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    entry: Entry
+    url: str  # canonical url of the title link
+    title: str  # folded title text
+    scope: tuple[int, int]  # (format block line, content sub-section line or -1)
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A paper entry and the earlier entries of its scope that it repeats (by url or title)."""
+
+    paper: Paper
+    earlier: tuple[Paper, ...]
+
+
+def find_papers(
+    document: Document, entries: tuple[Entry, ...], years: YearSections
+) -> tuple[Paper, ...]:
+    """Every entry with a title link, as a paper."""
+    categories: dict[int, list[Heading]] = {}
+    found = []
+    for entry in entries:
+        if entry.title is None or not entry.title.url.strip():
+            continue
+        schema = entry.schema
+        if schema.block_line not in categories:
+            categories[schema.block_line] = _content_sections(document, schema, years)
+        category = next(
+            (h.line for h in reversed(categories[schema.block_line]) if h.line < entry.line), -1
+        )
+        found.append(
+            Paper(
+                entry,
+                canonical_url(entry.title.url),
+                fold_title(entry.title.text),
+                (schema.block_line, category),
+            )
+        )
+    return tuple(found)
+
+
+def _content_sections(document: Document, schema: Schema, years: YearSections) -> list[Heading]:
+    """The scope's top sub-headings, if they divide it by content (see the module docstring)."""
+    inside = [
+        h
+        for h in document.structure.headings
+        if schema.scope_line <= h.line < schema.scope_end_line and h != schema.heading
+    ]
+    if not inside:
+        return []
+    top = min(h.level for h in inside)
+    tops = [h for h in inside if h.level == top]
+    if any(s.parent in tops for s in years.sections):
+        return tops
+    return []
+
+
+def fold_title(title: str) -> str:
+    return _NOT_WORD.sub("", title.casefold())
+
+
+def same_title(a: str, b: str) -> bool:
+    """Folded titles that differ only in small ways (a word, a typo) name the same paper."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+
+
+def repeated_urls(papers: tuple[Paper, ...], *, whole_block: bool = False) -> list[Repeat]:
+    """Each entry whose title link earlier entries of its scope (or whole block) already used."""
+    seen: dict[tuple[tuple[int, int], str], list[Paper]] = {}
+    repeats = []
+    for paper in papers:
+        scope = (paper.scope[0], -1) if whole_block else paper.scope
+        earlier = seen.setdefault((scope, paper.url), [])
+        if earlier:
+            repeats.append(Repeat(paper, tuple(earlier)))
+        earlier.append(paper)
+    return repeats
+
+
+def repeated_titles(papers: tuple[Paper, ...]) -> list[Repeat]:
+    """Each entry whose folded title earlier entries of its scope have, under other links."""
+    seen: dict[tuple[tuple[int, int], str], list[Paper]] = {}
+    repeats = []
+    for paper in papers:
+        if not paper.title:
+            continue
+        earlier = seen.setdefault((paper.scope, paper.title), [])
+        if earlier and all(e.url != paper.url for e in earlier):
+            repeats.append(Repeat(paper, tuple(earlier)))
+        earlier.append(paper)
+    return repeats

@@ -1,0 +1,33 @@
+"""AL302 duplicate-title: the same title as an earlier entry, with another link.
+
+Titles are compared with case, punctuation and spacing folded; only entries of one scope are
+compared (as for AL301: a format block's section, or each of its content sub-sections).
+Either the paper is listed twice under two links (keep one), or one of the two titles is wrong.
+
+Why: two entries for one paper split its details; two papers with one title confuse readers.
+
+Okay:  - [Decision Transformer](https://arxiv.org/abs/2106.01345) / - [Trajectory Transformer](…)
+AL302: - [Decision Transformer](https://arxiv.org/abs/2106.01345)
+       - [Decision transformer](https://openreview.net/forum?id=a7APmM4B9d)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Related, Violation
+from awesome_lint.papers import repeated_titles
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    for repeat in repeated_titles(ctx.papers):
+        first = repeat.earlier[0].entry
+        title, first_title = repeat.paper.entry.title, first.title
+        assert title is not None and first_title is not None
+        yield Violation(
+            title.start,
+            title.end,
+            f"Title repeats the entry of line {first.line + 1}, with another link",
+            related=(Related(first_title.start, first_title.end, "first occurrence"),),
+        )
