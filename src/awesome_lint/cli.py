@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
     sel.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to skip")
     sel.add_argument("--check-links", action="store_true", help="also check external links (AL503)")
+    sel.add_argument(
+        "--links-cache", type=Path, metavar="PATH", help="keep link results in this JSON file"
+    )
     out = p.add_argument_group("output")
     out.add_argument(
         "--output-format", choices=FORMATS, help="default: full on a terminal, else concise"
@@ -150,9 +153,17 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.show_schema:
             out.write(_schema_text(shown, document, settings))
             continue
-        report, file_changed, error_message = _process(
-            path, shown, document, settings, rules, args, out
-        )
+        try:
+            report, file_changed, error_message = _process(
+                path, shown, document, settings, rules, args, out
+            )
+        except Exception as error:  # a bug must cost one file's check, never a traceback
+            err.write(
+                f"awesome-lint: {shown}: internal error: {type(error).__name__}: "
+                f"{' '.join(str(error).split())} (please report)\n"
+            )
+            status = EXIT_ERROR
+            continue
         if error_message:
             err.write(f"awesome-lint: {error_message}\n")
             status = EXIT_ERROR
@@ -180,6 +191,8 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     if not args.diff:
         out.write(renderer(fmt)(reports, options))
+    if fmt in ("github", "sarif") and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
     if args.statistics:
         out.write(_statistics(reports, options))
     remaining = any(r.diagnostics for r in reports)
@@ -192,6 +205,17 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if remaining and not args.exit_zero and not args.diff:
         return EXIT_FOUND
     return EXIT_CLEAN
+
+
+def _append_step_summary(
+    path: Path, reports: Sequence[FileReport], options: ReportOptions, err: TextIO
+) -> None:
+    """The job page's summary table; failing to write it must not change the check's result."""
+    try:
+        with path.open("a", encoding="utf-8") as summary:
+            summary.write(renderer("step-summary")(reports, options))
+    except OSError as error:
+        err.write(f"awesome-lint: warning: cannot write GITHUB_STEP_SUMMARY: {error}\n")
 
 
 def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
@@ -227,8 +251,24 @@ def _settings_for(
     )
     known = [e for e in extend if e != "AL503" or "AL503" in BY_CODE]
     rules = select_rules(settings.select, known, ignore)
+    if any(rule.code == "AL503" for rule in rules):
+        settings = _with_link_checking(settings, args)
     cache[source] = (settings, rules)
     return settings, rules
+
+
+def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Settings:
+    """Link settings with the cache path; a config error when the HTTP client is missing."""
+    from awesome_lint.linkcheck import ClientMissing, require_client
+
+    try:
+        require_client()
+    except ClientMissing as error:
+        raise ConfigError(str(error)) from None
+    if args.links_cache is None:
+        return settings
+    links = dataclasses.replace(settings.check_links, cache_path=args.links_cache)
+    return dataclasses.replace(settings, check_links=links)
 
 
 class _FileError(Exception):
@@ -254,7 +294,8 @@ def _read(path: Path, shown: str) -> Document:
     except OSError as error:
         raise _FileError(f"{shown}: cannot read: {error.strerror}") from None
     try:
-        return Document.from_bytes(data, path=shown)
+        # The real path, so relative links resolve; reports print ``shown``.
+        return Document.from_bytes(data, path=str(path))
     except DecodeError as error:
         raise _FileError(f"{shown}: {error}") from None
 
@@ -284,7 +325,7 @@ def _process(
         return d.fix.applicability.value == "safe" or bool(args.unsafe_fixes)
 
     def relint(text: str) -> list[Diagnostic]:
-        return lint(Document(text, path=shown, bom=document.bom), settings, rules)
+        return lint(Document(text, path=document.path, bom=document.bom), settings, rules)
 
     try:
         result = apply_fixes(document.text, relint, applicable, first=diagnostics)
@@ -292,8 +333,8 @@ def _process(
         return report, False, f"{shown}: {error}"
     if result.text == document.text:
         return report, False, None
-    fixed_document = Document(result.text, path=shown, bom=document.bom)
-    remaining = relint(result.text) if result.rounds else diagnostics
+    fixed_document = Document(result.text, path=document.path, bom=document.bom)
+    remaining = result.diagnostics  # the fixer linted the final text already
     if args.diff:
         import difflib
 

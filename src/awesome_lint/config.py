@@ -10,12 +10,16 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
+
+
+if TYPE_CHECKING:
+    from awesome_lint.linkcheck import LinkResult
 
 
 class ConfigError(Exception):
@@ -35,6 +39,12 @@ class LinkCheckSettings:
     retries: int = 2
     exclude: tuple[str, ...] = ()
     accept: tuple[int, ...] = ()
+    cache_ttl: float = 86400.0  # seconds a cached result stays fresh
+    host_interval: float = 0.0  # seconds between two requests to one host
+    run_timeout: float = 300.0  # seconds for the whole check; later urls stay unknown
+    cache_path: Path | None = None  # --links-cache: no cache on disk without it
+    # Results of this run, so fix rounds re-lint without checking the same urls again.
+    checked: dict[str, LinkResult] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,17 @@ _KEYS = {
     "words",
     "check-links",
 }
-_LINK_KEYS = {"concurrency", "per-host", "timeout", "retries", "exclude", "accept"}
+_LINK_KEYS = {
+    "concurrency",
+    "per-host",
+    "timeout",
+    "retries",
+    "exclude",
+    "accept",
+    "cache-ttl",
+    "host-interval",
+    "run-timeout",
+}
 
 
 def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
@@ -168,6 +188,9 @@ def _link_settings(table: Any, path: Path) -> LinkCheckSettings:
             retries=int(table.get("retries", defaults.retries)),
             exclude=tuple(str(p) for p in table.get("exclude", [])),
             accept=tuple(int(c) for c in table.get("accept", [])),
+            cache_ttl=float(table.get("cache-ttl", defaults.cache_ttl)),
+            host_interval=float(table.get("host-interval", defaults.host_interval)),
+            run_timeout=float(table.get("run-timeout", defaults.run_timeout)),
         )
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{path}: invalid check-links setting: {err}") from None

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from awesome_lint.config import Settings
 from awesome_lint.document import Document
 from awesome_lint.entries import Entry, Field, extract_entries
 from awesome_lint.schema import Schema, find_schemas
+
+if TYPE_CHECKING:
+    from awesome_lint.anchors import Anchors
+    from awesome_lint.document_links import LinkTarget
+    from awesome_lint.papers import Paper
+    from awesome_lint.prose import Prose
+    from awesome_lint.suppress import Suppressions
+    from awesome_lint.years import YearSections
 
 
 class Context:
@@ -27,6 +36,43 @@ class Context:
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
         return extract_entries(self.document, self.schemas)
+
+    @cached_property
+    def suppressions(self) -> Suppressions:
+        from awesome_lint.suppress import find_suppressions
+
+        return find_suppressions(self.document)
+
+    @cached_property
+    def anchors(self) -> Anchors:
+        from awesome_lint.anchors import document_anchors
+
+        return document_anchors(self.document)
+
+    @cached_property
+    def document_links(self) -> tuple[LinkTarget, ...]:
+        from awesome_lint.document_links import document_links
+
+        return document_links(self.document)
+
+    @cached_property
+    def year_sections(self) -> YearSections:
+        from awesome_lint.years import find_year_sections
+
+        return find_year_sections(self.document)
+
+    @cached_property
+    def papers(self) -> tuple[Paper, ...]:
+        from awesome_lint.papers import find_papers
+
+        return find_papers(self.document, self.entries, self.year_sections)
+
+    @cached_property
+    def prose(self) -> Prose:
+        """Where entries hold prose: spans of titles, field values and descriptions."""
+        from awesome_lint.prose import find_prose
+
+        return find_prose(self.document, self.entries)
 
     def fields(self) -> Iterator[tuple[Entry, Field]]:
         for entry in self.entries:

@@ -30,6 +30,7 @@ class FixResult:
     text: str
     applied: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code
     rounds: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # what the final text still has
 
 
 def apply_fixes(
@@ -47,6 +48,7 @@ def apply_fixes(
     for _ in range(max_rounds):
         chosen = choose(d for d in diagnostics if d.fix is not None and applicable(d))
         if not chosen:
+            result.diagnostics = list(diagnostics)
             return result
         new_text = rebuild(result.text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
         verify(result.text, new_text, chosen)

@@ -9,18 +9,30 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document import Document
 from awesome_lint.registry import RuleSpec
+from awesome_lint.suppress import UNUSED_SUPPRESSION
 
 
 def lint(document: Document, settings: Settings, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
     ctx = Context(document, settings)
     diagnostics = []
     for rule in rules:
-        for v in rule.load()(ctx):
-            diagnostics.append(
-                Diagnostic(rule.code, rule.name, v.message, v.start, v.end, v.fix, v.related)
-            )
+        if rule.code != UNUSED_SUPPRESSION:
+            diagnostics.extend(_run(rule, ctx))
+    if ctx.suppressions.comments:
+        # Silenced before fixing, so a suppressed diagnostic's fix is never applied either.
+        diagnostics = ctx.suppressions.filter(diagnostics, document, rules)
+        for rule in rules:
+            if rule.code == UNUSED_SUPPRESSION:  # judges what the filter above silenced
+                diagnostics.extend(ctx.suppressions.unsilenced(_run(rule, ctx), document))
     diagnostics.sort(key=lambda d: d.sort_key)
     return diagnostics
+
+
+def _run(rule: RuleSpec, ctx: Context) -> list[Diagnostic]:
+    return [
+        Diagnostic(rule.code, rule.name, v.message, v.start, v.end, v.fix, v.related)
+        for v in rule.load()(ctx)
+    ]
 
 
 def lint_text(

@@ -66,9 +66,27 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL110", "empty-field", "empty_field", "none"),
     RuleSpec("AL111", "format-block", "format_block", "none"),
     # AL2xx ordering
+    RuleSpec("AL201", "year-order", "year_order", "unsafe"),
+    RuleSpec("AL202", "wrong-year", "wrong_year", "unsafe"),
+    RuleSpec("AL203", "duplicate-year-section", "duplicate_year_section", "none"),
     # AL3xx duplicates
+    RuleSpec("AL301", "duplicate-entry", "duplicate_entry", "unsafe"),
+    RuleSpec("AL302", "duplicate-title", "duplicate_title", "none"),
+    RuleSpec("AL303", "shared-link", "shared_link", "none"),
     # AL4xx text
+    RuleSpec("AL401", "misspelling", "misspelling", "unsafe"),
+    RuleSpec("AL402", "full-width-punctuation", "full_width_punctuation", "safe"),
+    RuleSpec("AL403", "missing-space", "missing_space", "safe"),
+    RuleSpec("AL404", "repeated-space", "repeated_space", "safe"),
+    RuleSpec("AL405", "trailing-whitespace", "trailing_whitespace", "safe"),
+    RuleSpec("AL406", "mixed-case", "mixed_case", "unsafe"),
+    RuleSpec("AL407", "link-text-padding", "link_text_padding", "safe"),
+    RuleSpec("AL408", "line-endings", "line_endings", "safe"),
     # AL5xx document
+    RuleSpec("AL501", "broken-anchor", "broken_anchor", "none"),
+    RuleSpec("AL502", "missing-file", "missing_file", "none"),
+    RuleSpec("AL503", "dead-link", "dead_link", "unsafe", default=False),
+    RuleSpec("AL504", "unused-suppression", "unused_suppression", "safe"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 

@@ -8,6 +8,7 @@ label, in order), the other kinds are labelled (``Keyword: ...``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -135,8 +136,13 @@ def find_schemas(
     structure = document.structure
     headings = structure.headings
     schemas = []
+    # Sorted line numbers, so each block finds its heading and section items by bisection:
+    # a file of many blocks must stay linear, not blocks x headings.
+    heading_lines = [h.line for h in headings]
+    top_lines = sorted(item.line for item in structure.items if item.depth == 0)
     for fence in structure.fences:
-        body = fence.content.splitlines()
+        # Split on "\n" only, as Document does: splitlines() also splits on \v and \f.
+        body = fence.content.removesuffix("\n").split("\n")
         first = next((i for i, text in enumerate(body) if text.strip()), None)
         if first is None or not _FORMAT_LINE.match(body[first]):
             continue
@@ -144,17 +150,15 @@ def find_schemas(
         content_line = (
             fence.line + 1 if fence.info or _is_fenced(document, fence.line) else fence.line
         )
-        heading = None
-        for h in headings:
-            if h.line < fence.line:
-                heading = h
-            else:
-                break
-        scope_end = _section_end(headings, heading, document.line_count, same_level=True)
-        top_items = (item.line for item in structure.items if item.depth == 0)
-        if heading is not None and not any(fence.end_line <= n < scope_end for n in top_items):
+        at = bisect.bisect_left(heading_lines, fence.line)
+        heading = headings[at - 1] if at else None
+        scope_end = _section_end(headings, at - 1, document.line_count, same_level=True)
+        first_item = bisect.bisect_left(top_lines, fence.end_line)
+        if heading is not None and not (
+            first_item < len(top_lines) and top_lines[first_item] < scope_end
+        ):
             # A block alone in its section ("## Format") governs the sections after it.
-            scope_end = _section_end(headings, heading, document.line_count, same_level=False)
+            scope_end = _section_end(headings, at - 1, document.line_count, same_level=False)
         schemas.append(
             _parse_block(
                 body[first + 1 :],
@@ -169,16 +173,13 @@ def find_schemas(
     return tuple(schemas)
 
 
-def _section_end(
-    headings: Sequence[Heading], heading: Heading | None, end: int, *, same_level: bool
-) -> int:
-    """Where the section of ``heading`` ends: its next sibling (or the parent's end)."""
-    if heading is None:
+def _section_end(headings: Sequence[Heading], index: int, end: int, *, same_level: bool) -> int:
+    """Where the section of ``headings[index]`` ends: its next sibling (or the parent's end)."""
+    if index < 0:
         return end
-    for h in headings:
-        if h.line > heading.line and (
-            h.level < heading.level or (same_level and h.level == heading.level)
-        ):
+    heading = headings[index]
+    for h in headings[index + 1 :]:
+        if h.level < heading.level or (same_level and h.level == heading.level):
             return h.line
     return end
 

@@ -60,9 +60,11 @@ def check(ctx: Context) -> Iterator[Violation]:
                 fix,
             )
     excluded = document.structure.code_lines | document.structure.html_lines
-    for schema in ctx.schemas:
-        for line in range(schema.scope_line, min(schema.scope_end_line, document.line_count)):
-            if line in excluded or not schema.contains(line):
+    # Scopes of blocks in one section overlap: scan each line once (blocks themselves are code).
+    scanned = 0
+    for scope_line, scope_end in sorted((s.scope_line, s.scope_end_line) for s in ctx.schemas):
+        for line in range(max(scope_line, scanned), min(scope_end, document.line_count)):
+            if line in excluded:
                 continue
             match = _NO_SPACE.match(document.line(line))
             if match is None:
@@ -74,3 +76,4 @@ def check(ctx: Context) -> Iterator[Violation]:
                 f'No space after the bullet "{match.group(2)}": Markdown reads this as text',
                 Fix.safe("Add a space after the bullet", Edit.insert(bullet_at + 1, " ")),
             )
+        scanned = max(scanned, scope_end)
