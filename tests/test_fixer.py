@@ -72,6 +72,7 @@ def test_fix_is_idempotent_and_keeps_every_url_and_title(text: str) -> None:
     assert sorted(re.findall(r"https://\S+?\)", text)) == sorted(
         re.findall(r"https://\S+?\)", fixed)
     )
+
     def titles(t: str) -> list[str]:
         # Text rules may respace a title's punctuation; its words stay, in order.
         return [re.findall(r"\w+", x) for x in re.findall(r"^- \[([^\]]*)\]", t, re.M)]

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from awesome_lint.document import Fence, Heading, ListItem, Structure
 
 _ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)(.*)$")
-_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_SETEXT = re.compile(r"(=+|-+)[ \t]*$")
-_HR = re.compile(r"(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+# Anchored with \A: these only ever match at a line's start, and anchoring keeps a search linear.
+_SETEXT = re.compile(r"\A(=+|-+)[ \t]*$")
+_HR = re.compile(r"\A(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)$")
 _MARKER = re.compile(r"([-+*]|(\d{1,9})[.)])(?=[ \t]|$)")
 _HTML_OPEN_1 = re.compile(r"<(?:script|pre|style|textarea)(?:[ \t>]|$)", re.IGNORECASE)
@@ -197,7 +197,7 @@ def scan(lines: Sequence[str]) -> Structure:
         close_items(width)
         close_paragraph()
         if kind == "heading" and match is not None:
-            text = _ATX_CLOSE.sub("", match.group(2)).strip()
+            text = _heading_text(match.group(2))
             headings.append(Heading(len(match.group(1)), n, text))
         elif kind == "fence" and match is not None:
             fence = _Fence(
@@ -231,7 +231,7 @@ def scan(lines: Sequence[str]) -> Structure:
                 if not empty and line[pos] in "-+*0123456789":
                     # Past rule_from the line holds only rule characters: only there can an
                     # "hr" (- - -) hide in an item; checking it before is a wasted scan.
-                    rule = pos >= rule_from and _HR.match(line, pos) is not None
+                    rule = pos >= rule_from and _HR.match(line[pos:]) is not None
                     marker = None if rule else _MARKER.match(line, pos)
             rest = line[pos:]
             block = _block_start(rest, False, True) if rest else None
@@ -254,7 +254,7 @@ def scan(lines: Sequence[str]) -> Structure:
                 html_end = None if ends_here else kind
                 html_container = column
             elif kind == "heading" and match is not None:
-                text = _ATX_CLOSE.sub("", match.group(2)).strip()
+                text = _heading_text(match.group(2))
                 headings.append(Heading(len(match.group(1)), n, text))
             elif rest.strip():
                 paragraph_start = n
@@ -283,6 +283,15 @@ def scan(lines: Sequence[str]) -> Structure:
 def _make_fence(fence: _Fence, end: int, lines: list[str]) -> Fence:
     content = "".join(line + "\n" for line in lines)
     return Fence(fence.line, end, fence.info, content)
+
+
+def _heading_text(text: str) -> str:
+    """An ATX heading's text without its optional closing sequence of ``#``."""
+    stripped = text.rstrip(" \t")
+    bare = stripped.rstrip("#")
+    if bare != stripped and (not bare or bare[-1] in " \t"):
+        return bare.strip()
+    return stripped.strip()
 
 
 def _spaces(line: str, pos: int) -> tuple[int, int]:

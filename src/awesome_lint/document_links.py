@@ -19,7 +19,8 @@ from awesome_lint.links import code_spans, find_links
 if TYPE_CHECKING:
     from awesome_lint.document import Document
 
-_TITLE = re.compile(r"""\s*(?:"[^"]*"|'[^']*'|\([^()]*\))\s*""")
+# Anchored with \A...\Z: used only whole, and anchoring keeps any search linear.
+_TITLE = re.compile(r"""\A\s*(?:"[^"]*"|'[^']*'|\([^()]*\))\s*\Z""")
 _REFERENCE = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*(?:<([^<>\n]*)>|(\S+))")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
@@ -27,7 +28,6 @@ _URL_ATTRIBUTE = re.compile(
     r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->")
 _TRAILING_PUNCTUATION = "?!.,:;*_~'\""
 
 
@@ -122,8 +122,19 @@ def _hidden_spans(line: str) -> list[tuple[int, int]]:
     """Code spans and one-line HTML comments: nothing inside them is a link."""
     spans = code_spans(line) if "`" in line else []
     if "<!--" in line:
-        spans.extend((m.start(), m.end()) for m in _COMMENT.finditer(line))
+        spans.extend(_comment_spans(line))
     return spans
+
+
+def _comment_spans(line: str) -> Iterator[tuple[int, int]]:
+    """``<!-- ... -->`` spans of a line, by plain search (a lazy regex is quadratic here)."""
+    start = line.find("<!--")
+    while start != -1:
+        end = line.find("-->", start + 4)
+        if end == -1:
+            return
+        yield start, end + 3
+        start = line.find("<!--", end + 3)
 
 
 def _comment_lines(document: Document) -> frozenset[int]:

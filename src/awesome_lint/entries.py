@@ -16,7 +16,7 @@ from awesome_lint.document import Document, Heading, ListItem
 from awesome_lint.links import Link, find_links
 from awesome_lint.schema import KINDS, FieldSpec, Schema, schema_for
 
-_BULLET = re.compile(r"([ \t]*)([-*+])([ \t]+|$)")
+_BULLET = re.compile(r"\A([ \t]*)([-*+])([ \t]+|$)")  # \A: match-only, linear under search
 _LABEL = re.compile(r"([A-Za-z][A-Za-z &/.-]{0,30}?)([ \t]*[:;：；][ \t]*)")
 _COLONS = ":："
 

@@ -1,15 +1,16 @@
 """Inline links of one line: ``[text](url)`` and ``![alt](src)``, outside code spans.
 
 The scan is lenient on purpose (a url with a space or a full-width paren is still found, so
-AL108 can report it) and linear: one pass with a bracket stack, url scans capped in length.
+AL108 can report it) and linear: one pass with a bracket stack, and parentheses matched once
+per line.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-_MAX_URL = 4096
 _BACKTICKS = re.compile(r"`+")
 
 
@@ -62,6 +63,7 @@ def find_links(line: str, base: int = 0) -> list[Link]:
     spans = code_spans(line) if "`" in line else []
     links: list[Link] = []
     stack: list[int] = []
+    parens: _Parens | None = None
     span_index = 0
     i = 0
     n = len(line)
@@ -80,7 +82,9 @@ def find_links(line: str, base: int = 0) -> list[Link]:
         elif ch == "]" and stack:
             opener = stack.pop()
             if i + 1 < n and line[i + 1] == "(":
-                close, full_width = _url_end(line, i + 2)
+                if parens is None:
+                    parens = _Parens(line)
+                close, full_width = parens.end(i + 2)
                 if close is not None:
                     image = opener > 0 and line[opener - 1] == "!"
                     start = opener - 1 if image else opener
@@ -105,30 +109,40 @@ def find_links(line: str, base: int = 0) -> list[Link]:
     return links
 
 
-def _url_end(line: str, start: int) -> tuple[int | None, bool]:
-    """Index of the ``)`` closing a destination that starts at ``start``, parens balanced.
+class _Parens:
+    """Where each destination of a line ends, from one pass over its parentheses.
 
-    When no ``)`` closes it, a full-width ``）`` at depth 0 does (and the flag says so): that
-    is a typo (AL108), not plain text.
+    A destination ends at the ``)`` matching the ``(`` that opens it. When none matches, or a
+    full-width ``）`` followed by a blank comes first, the ``）`` ends it (and the flag says
+    so): that is a typo for AL108, not plain text.
     """
-    depth = 0
-    full_width: int | None = None
-    limit = min(len(line), start + _MAX_URL)
-    i = start
-    while i < limit:
-        ch = line[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return i, False
-            depth -= 1
-        elif ch == "）" and depth == 0 and full_width is None:
-            full_width = i
-        elif ch.isspace() and full_width is not None:
-            break
-        i += 1
-    return full_width, full_width is not None
+
+    def __init__(self, line: str) -> None:
+        self.closing: dict[int, int] = {}
+        opened: list[int] = []
+        i, n = 0, len(line)
+        while i < n:
+            ch = line[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "(":
+                opened.append(i)
+            elif ch == ")" and opened:
+                self.closing[opened.pop()] = i
+            i += 1
+        self.full_width = [i for i, ch in enumerate(line) if ch == "）"] if "）" in line else []
+        self.blanks = [i for i, ch in enumerate(line) if ch.isspace()] if self.full_width else []
+
+    def end(self, start: int) -> tuple[int | None, bool]:
+        close = self.closing.get(start - 1)
+        at = bisect.bisect_left(self.full_width, start)
+        if at == len(self.full_width):
+            return close, False
+        wide = self.full_width[at]
+        if close is None:
+            return wide, True
+        blank = bisect.bisect_left(self.blanks, wide)
+        if wide < close and blank < len(self.blanks) and self.blanks[blank] < close:
+            return wide, True
+        return close, False

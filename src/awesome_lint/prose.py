@@ -31,7 +31,7 @@ CJK = re.compile(f"[{_CJK_LETTERS}]")
 _CJK_RUN = re.compile(f"[{_FULL_WIDTH}]*[{_CJK_LETTERS}][{_CJK_LETTERS}{_FULL_WIDTH}]*")
 _URL = re.compile(r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]*://|\bwww\.)[^\s<>]*")
 _HTML = re.compile(r"<!--.*?(?:-->|$)|</?[A-Za-z][^<>]*>|<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>")
-_CONTINUATION = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
+_CONTINUATION = re.compile(r"\A[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
 _CHUNK = re.compile(r"[^\s,;:()\[\]{}\"“”!?*<>|]+")
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 _WORD_EDGES = ".'’\"-_"

@@ -20,10 +20,9 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 from awesome_lint.document import Document
 
-_TRAILING = re.compile(r"[ \t]+$")
 # A line starting one of these opens a new block, so two spaces before it break nothing.
 _BLOCK_START = re.compile(
-    r"[ \t]*(?:[-*+](?:[ \t]|$)|1[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>|```|~~~)"
+    r"\A[ \t]*(?:[-*+](?:[ \t]|$)|1[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>|```|~~~)"
 )
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 
@@ -35,22 +34,24 @@ def check(ctx: Context) -> Iterator[Violation]:
         if n in code_lines:
             continue
         line = document.line(n)
-        match = _TRAILING.search(line)
-        if match is None:
+        # rstrip, not a regex: "[ \t]+$" searched over a long blank run is quadratic.
+        kept = len(line.rstrip(" \t"))
+        if kept == len(line):
             continue
-        start = document.line_starts[n] + match.start()
-        end = document.line_starts[n] + match.end()
-        if match.group() == "  " and match.start() > 0:
+        blanks = line[kept:]
+        start = document.line_starts[n] + kept
+        end = document.line_starts[n] + len(line)
+        if blanks == "  " and kept > 0:
             continue  # a hard break, as DESIGN.md promises to keep
-        if _is_hard_break(document, n, match.group()):
+        if _is_hard_break(document, n, blanks):
             yield Violation(
                 start,
                 end,
-                f"{len(match.group())} trailing spaces; a hard break needs two",
+                f"{len(blanks)} trailing spaces; a hard break needs two",
                 Fix.safe("Keep two spaces", Edit(start, end, "  ")),
             )
             continue
-        blank = match.start() == 0
+        blank = kept == 0
         yield Violation(
             start,
             end,
