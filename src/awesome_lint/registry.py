@@ -46,7 +46,8 @@ class RuleSpec:
     @property
     def summary(self) -> str:
         first = self.doc.splitlines()[0] if self.doc else ""
-        return first.split(":", 1)[1].strip() if ":" in first else first
+        summary = first.split(":", 1)[1].strip() if ":" in first else first
+        return summary.replace("``", "`")
 
     @property
     def url(self) -> str:
