@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from awesome_lint.document import Document, Heading, ListItem
 from awesome_lint.links import Link, find_links
-from awesome_lint.schema import KINDS, FieldSpec, Schema, schema_for
+from awesome_lint.schema import KINDS, FieldSpec, Schema, ScopeIndex
 
 _BULLET = re.compile(r"\A([ \t]*)([-*+])([ \t]+|$)")  # \A: match-only, linear under search
 _LABEL = re.compile(r"([A-Za-z][A-Za-z &/.-]{0,30}?)([ \t]*[:;：；][ \t]*)")
@@ -89,13 +89,14 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
     entries = []
     heading_index = 0
     section: Heading | None = None
+    scopes = ScopeIndex(schemas)
     for index, item in enumerate(structure.items):
         if item.depth != 0 or item.line in excluded:
             continue
         while heading_index < len(headings) and headings[heading_index].line < item.line:
             section = headings[heading_index]
             heading_index += 1
-        schema = schema_for(schemas, item.line)
+        schema = scopes.schema_at(item.line)
         if schema is None:
             continue
         entry = _entry(document, schema, section, item.line, item.end_line, children, index)

@@ -9,6 +9,7 @@ label, in order), the other kinds are labelled (``Keyword: ...``).
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -306,19 +307,31 @@ def _title_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def schema_for(schemas: Sequence[Schema], line: int) -> Schema | None:
-    """The block governing ``line``: the innermost scope, then the latest block before it."""
-    best: Schema | None = None
-    for schema in schemas:
-        if not schema.contains(line):
-            continue
-        if best is None or (schema.scope_line, _before(schema, line)) > (
-            best.scope_line,
-            _before(best, line),
-        ):
-            best = schema
-    return best
+class ScopeIndex:
+    """Which block governs a line: the innermost scope, then the latest block before the line.
 
+    Ask in increasing line order; each answer costs O(log n), so a file of many blocks and
+    entries stays linear (a scan of every block per entry was quadratic).
+    """
 
-def _before(schema: Schema, line: int) -> int:
-    return schema.block_line if schema.block_line < line else -1
+    def __init__(self, schemas: Sequence[Schema]) -> None:
+        groups: dict[tuple[int, int], list[Schema]] = {}
+        for schema in schemas:
+            groups.setdefault((schema.scope_line, schema.scope_end_line), []).append(schema)
+        self._groups = sorted(groups.items(), key=lambda g: g[0])
+        self._block_lines = [[m.block_line for m in members] for _, members in self._groups]
+        self._next = 0
+        self._active: list[tuple[int, int]] = []  # heap of (-scope_line, group index)
+
+    def schema_at(self, line: int) -> Schema | None:
+        while self._next < len(self._groups) and self._groups[self._next][0][0] <= line:
+            heapq.heappush(self._active, (-self._groups[self._next][0][0], self._next))
+            self._next += 1
+        while self._active and self._groups[self._active[0][1]][0][1] <= line:
+            heapq.heappop(self._active)  # the innermost scope has ended
+        if not self._active:
+            return None
+        index = self._active[0][1]
+        members = self._groups[index][1]
+        before = bisect.bisect_left(self._block_lines[index], line) - 1
+        return members[before] if before >= 0 else members[0]
