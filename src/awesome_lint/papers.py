@@ -12,6 +12,7 @@ as a model and once as a dataset. Sub-sections by venue or year (``### NeurIPS 2
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -53,9 +54,9 @@ def find_papers(
         schema = entry.schema
         if schema.block_line not in categories:
             categories[schema.block_line] = _content_sections(document, schema, years)
-        category = next(
-            (h.line for h in reversed(categories[schema.block_line]) if h.line < entry.line), -1
-        )
+        tops = categories[schema.block_line]
+        at = bisect.bisect_left(tops, entry.line, key=lambda h: h.line)
+        category = tops[at - 1].line if at else -1
         found.append(
             Paper(
                 entry,
@@ -69,11 +70,11 @@ def find_papers(
 
 def _content_sections(document: Document, schema: Schema, years: YearSections) -> list[Heading]:
     """The scope's top sub-headings, if they divide it by content (see the module docstring)."""
-    inside = [
-        h
-        for h in document.structure.headings
-        if schema.scope_line <= h.line < schema.scope_end_line and h != schema.heading
-    ]
+    headings = document.structure.headings
+    # Headings are in line order: the scope's are one slice, found by bisection.
+    first = bisect.bisect_left(headings, schema.scope_line, key=lambda h: h.line)
+    last = bisect.bisect_left(headings, schema.scope_end_line, key=lambda h: h.line)
+    inside = [h for h in headings[first:last] if h != schema.heading]
     if not inside:
         return []
     top = min(h.level for h in inside)

@@ -12,6 +12,7 @@ venue line among its unlabelled fields (``NeurIPS 2023``, ``*NIPS 2017*`` after 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -89,11 +90,12 @@ class YearSections:
 
     def containing(self, line: int) -> YearSection | None:
         """The innermost year section whose block holds ``line``."""
-        found = None
-        for section in self.sections:
+        # Sections are in document order: walk back from the last one starting before the line.
+        at = bisect.bisect_left(self.sections, line, key=lambda s: s.heading.line)
+        for section in reversed(self.sections[:at]):
             if section.contains(line):
-                found = section
-        return found
+                return section
+        return None
 
     def sibling_groups(self) -> list[list[YearSection]]:
         """Year sections grouped by parent heading, each group in document order."""
