@@ -105,6 +105,28 @@ def scan(lines: Sequence[str]) -> Structure:
         last_line[stack.pop().index] = touched
         columns.pop()
 
+    def open_block(
+        kind: str, match: re.Match[str] | None, rest: str, n: int, indent: int, container: int
+    ) -> bool:
+        """Open the heading, fence or HTML block a line starts; False for anything else."""
+        nonlocal fence, fence_lines, html_end, html_container
+        if kind == "heading" and match is not None:
+            headings.append(Heading(len(match.group(1)), n, _heading_text(match.group(2))))
+        elif kind == "fence" and match is not None:
+            marker, info = match.group(1), match.group(2).strip()
+            fence = _Fence(marker[0], len(marker), indent, container, n, info)
+            fence_lines = []
+        elif kind in ("comment", "raw", "blank"):
+            html_lines.add(n)
+            ends_here = (kind == "comment" and "-->" in rest[4:]) or (
+                kind == "raw" and _HTML_CLOSE_1.search(rest) is not None
+            )
+            html_end = None if ends_here else kind
+            html_container = container
+        else:
+            return False
+        return True
+
     def close_items(column: int) -> None:
         while stack and stack[-1].content > column:
             pop()
@@ -196,22 +218,9 @@ def scan(lines: Sequence[str]) -> Structure:
             continue
         close_items(width)
         close_paragraph()
-        if kind == "heading" and match is not None:
-            text = _heading_text(match.group(2))
-            headings.append(Heading(len(match.group(1)), n, text))
-        elif kind == "fence" and match is not None:
-            fence = _Fence(
-                match.group(1)[0], len(match.group(1)), width, container, n, match.group(2).strip()
-            )
-            fence_lines = []
-        elif kind in ("comment", "raw", "blank"):
-            html_lines.add(n)
-            ends_here = (kind == "comment" and "-->" in rest[4:]) or (
-                kind == "raw" and _HTML_CLOSE_1.search(rest)
-            )
-            html_end = None if ends_here else kind
-            html_container = container
-        elif kind == "item":
+        if kind != "item":
+            open_block(kind, match, rest, n, width, container)
+        else:
             # The item's first line may open nested items ("- - x"), code or HTML; positions
             # instead of slices keep a line of 10,000 markers linear.
             column = width
@@ -236,31 +245,12 @@ def scan(lines: Sequence[str]) -> Structure:
             rest = line[pos:]
             block = _block_start(rest, False, True) if rest else None
             kind, match = block if block is not None else ("text", None)
-            if kind == "fence" and match is not None:
-                fence = _Fence(
-                    match.group(1)[0],
-                    len(match.group(1)),
-                    column,
-                    column,
-                    n,
-                    match.group(2).strip(),
-                )
-                fence_lines = []
-            elif kind in ("comment", "raw", "blank"):
-                html_lines.add(n)
-                ends_here = (kind == "comment" and "-->" in rest[4:]) or (
-                    kind == "raw" and _HTML_CLOSE_1.search(rest)
-                )
-                html_end = None if ends_here else kind
-                html_container = column
-            elif kind == "heading" and match is not None:
-                text = _heading_text(match.group(2))
-                headings.append(Heading(len(match.group(1)), n, text))
-            elif rest.strip():
-                paragraph_start = n
-                paragraph_text.append(rest.strip())
-            else:
-                empty_item = n
+            if not open_block(kind, match, rest, n, column, column):
+                if rest.strip():
+                    paragraph_start = n
+                    paragraph_text.append(rest.strip())
+                else:
+                    empty_item = n
         touched = n
     if fence is not None:
         fences.append(_make_fence(fence, len(lines), fence_lines))
