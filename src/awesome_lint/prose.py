@@ -92,10 +92,11 @@ class Prose:
                     found.extend(find_links(line, self.document.line_starts[n]))
         return tuple(found)
 
-    @cached_property
-    def words(self) -> tuple[Word, ...]:
-        """Every word of every span, in document order."""
-        return tuple(w for span in self.spans for w in _words(self.document.text, span))
+    def words(self) -> Iterator[Word]:
+        """Every word of every span, in document order (made on demand: a 100k-entry list has
+        millions, and holding them all cost more memory than the rest of the model)."""
+        for span in self.spans:
+            yield from _words(self.document.text, span)
 
     def text(self, span: ProseSpan) -> str:
         return self.document.text[span.start : span.end]

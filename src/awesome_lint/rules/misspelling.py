@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     uses: Counter[str] = Counter()
     in_names: set[str] = set()
     spellable: list[tuple[Word, str]] = []
-    for word in ctx.prose.words:
+    for word in ctx.prose.words():
         lower = word.text.lower()
         uses[lower] += 1
         if word.span.spellable:

@@ -30,16 +30,15 @@ def check(ctx: Context) -> Iterator[Violation]:
     prose = ctx.prose
     if not any(_SLIPPED_SHIFT.search(prose.text(span)) for span in prose.spans if span.spellable):
         return
-    words = prose.words
     allowed = {word.lower() for word in ctx.settings.words} | {n.lower() for n in KNOWN_NAMES}
     uses: Counter[str] = Counter()
     in_names: set[str] = set()
-    for word in words:
+    for word in prose.words():
         for match in _SLIPPED_SHIFT.finditer(word.text):
             uses[match.group()] += 1
             if not word.span.spellable:
                 in_names.add(match.group())
-    for word in words:
+    for word in prose.words():
         if not word.span.spellable:
             continue
         for match in _SLIPPED_SHIFT.finditer(word.text):
