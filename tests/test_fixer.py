@@ -103,3 +103,34 @@ def test_fixes_that_undo_each_other_are_an_error() -> None:
 
     with pytest.raises(FixError, match="converge"):
         apply_fixes("a", flip, lambda d: True)
+
+
+def _brute_force_choose(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    from awesome_lint.fixer import _overlaps
+
+    ordered = sorted(diagnostics, key=lambda d: (d.fix.start, d.fix.end, d.code))  # type: ignore[union-attr]
+    taken: list[Diagnostic] = []
+    spans: list[tuple[int, int]] = []
+    for d in ordered:
+        assert d.fix is not None
+        own = [(e.start, e.end) for e in d.fix.edits]
+        if any(_overlaps(e, span) for i, e in enumerate(d.fix.edits) for span in own[i + 1 :]):
+            continue
+        if any(_overlaps(e, span) for e in d.fix.edits for span in spans):
+            continue
+        taken.append(d)
+        spans.extend((e.start, e.end) for e in d.fix.edits)
+    return taken
+
+
+edit_spans = st.tuples(st.integers(0, 30), st.integers(0, 4)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(edit_spans, min_size=1, max_size=3), max_size=12))
+def test_choose_matches_a_brute_force_overlap_check(fixes: list[list[tuple[int, int]]]) -> None:
+    diagnostics = [
+        Diagnostic(f"AL{i:03d}", "x", "", 0, 0, Fix.safe("x", *(Edit(s, e, "y") for s, e in spans)))
+        for i, spans in enumerate(fixes)
+    ]
+    assert choose(diagnostics) == _brute_force_choose(diagnostics)

@@ -8,6 +8,8 @@ round, every word and url that no edit touched must still be in the text.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -73,27 +75,34 @@ def choose(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         key=lambda d: (d.fix.start, d.fix.end, d.code),  # type: ignore[union-attr]
     )
     taken: list[Diagnostic] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []  # taken edits, disjoint, kept sorted
     for d in candidates:
         fix: Fix = d.fix  # type: ignore[assignment]
-        if any(_overlaps(e, spans) for e in fix.edits):
+        if any(_overlaps(a, (b.start, b.end)) for a, b in itertools.pairwise(fix.edits)):
+            continue  # a malformed fix: its own edits overlap, so no order can apply them
+        if any(_overlaps_taken(e, spans) for e in fix.edits):
             continue
         taken.append(d)
-        spans.extend((e.start, e.end) for e in fix.edits)
+        for e in fix.edits:
+            bisect.insort(spans, (e.start, e.end))
     return taken
 
 
-def _overlaps(edit: Edit, spans: list[tuple[int, int]]) -> bool:
-    for start, end in spans:
-        if edit.start < end and start < edit.end:
-            return True
-        if edit.start == edit.end == start == end:
-            return True  # two insertions at one point: order would be arbitrary
-        if (edit.start == edit.end and start < edit.start < end) or (
-            start == end and edit.start < start < edit.end
-        ):
-            return True
-    return False
+def _overlaps_taken(edit: Edit, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``edit`` overlaps a taken span: only its two neighbours can (spans are disjoint)."""
+    at = bisect.bisect_left(spans, (edit.start, edit.end))
+    return any(_overlaps(edit, spans[j]) for j in (at - 1, at) if 0 <= j < len(spans))
+
+
+def _overlaps(edit: Edit, span: tuple[int, int]) -> bool:
+    start, end = span
+    if edit.start < end and start < edit.end:
+        return True
+    if edit.start == edit.end == start == end:
+        return True  # two insertions at one point: order would be arbitrary
+    return (edit.start == edit.end and start < edit.start < end) or (
+        start == end and edit.start < start < edit.end
+    )
 
 
 def rebuild(text: str, edits: Sequence[Edit]) -> str:
