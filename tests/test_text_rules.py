@@ -16,7 +16,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document import Document
 from awesome_lint.links import code_spans, find_links
 from awesome_lint.linter import lint_text
-from awesome_lint.prose import CJK
+from awesome_lint.prose import cjk_patterns
 from awesome_lint.registry import select_rules
 from tests.conftest import FIXTURES, SEED, Result
 
@@ -244,7 +244,7 @@ def _protected(line: str) -> list[tuple[int, int]]:
     ranges = list(code_spans(line))
     ranges += [(link.url_start, link.url_end) for link in find_links(line)]
     ranges += [m.span() for m in re.finditer(r"https?://[^\s()\[\]]+", line)]
-    ranges += [m.span() for m in CJK.finditer(line)]
+    ranges += [m.span() for m in cjk_patterns()[0].finditer(line)]
     return ranges
 
 

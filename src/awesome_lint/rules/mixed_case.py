@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.prose import Word
 
 _SLIPPED_SHIFT = re.compile(r"(?<![^\W\d_])[A-Z]{2}[a-z]{4,}(?![^\W\d_])")
 # Names written this way on purpose.
@@ -33,23 +34,23 @@ def check(ctx: Context) -> Iterator[Violation]:
     allowed = {word.lower() for word in ctx.settings.words} | {n.lower() for n in KNOWN_NAMES}
     uses: Counter[str] = Counter()
     in_names: set[str] = set()
+    candidates: list[tuple[Word, re.Match[str]]] = []
     for word in prose.words():
         for match in _SLIPPED_SHIFT.finditer(word.text):
             uses[match.group()] += 1
-            if not word.span.spellable:
+            if word.span.spellable:
+                candidates.append((word, match))
+            else:
                 in_names.add(match.group())
-    for word in prose.words():
-        if not word.span.spellable:
+    for word, match in candidates:
+        written = match.group()
+        if written.lower() in allowed or uses[written] > 1 or written in in_names:
             continue
-        for match in _SLIPPED_SHIFT.finditer(word.text):
-            written = match.group()
-            if written.lower() in allowed or uses[written] > 1 or written in in_names:
-                continue
-            fixed = written[0] + written[1:].lower()
-            start, end = word.start + match.start(), word.start + match.end()
-            yield Violation(
-                start,
-                end,
-                f'"{written}" has a stray capital; did you mean "{fixed}"?',
-                Fix.unsafe(f'Write "{fixed}"', Edit(start, end, fixed)),
-            )
+        fixed = written[0] + written[1:].lower()
+        start, end = word.start + match.start(), word.start + match.end()
+        yield Violation(
+            start,
+            end,
+            f'"{written}" has a stray capital; did you mean "{fixed}"?',
+            Fix.unsafe(f'Write "{fixed}"', Edit(start, end, fixed)),
+        )
