@@ -317,12 +317,8 @@ def _process(
         return report, False, None
     from awesome_lint.fixer import FixError, apply_fixes
 
-    unfixable = set(settings.unfixable)
-
     def applicable(d: Diagnostic) -> bool:
-        if d.fix is None or any(d.code.startswith(u.upper()) for u in unfixable):
-            return False
-        return d.fix.applicability.value == "safe" or bool(args.unsafe_fixes)
+        return d.fixable(unsafe=bool(args.unsafe_fixes), unfixable=settings.unfixable)
 
     def relint(text: str) -> list[Diagnostic]:
         return lint(Document(text, path=document.path, bom=document.bom), settings, rules)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -94,3 +95,9 @@ class Diagnostic:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)
+
+    def fixable(self, *, unsafe: bool, unfixable: Iterable[str] = ()) -> bool:
+        """Whether ``--fix`` may apply this fix: safe (or unsafe allowed), rule not unfixable."""
+        if self.fix is None or any(self.code.startswith(u.upper()) for u in unfixable):
+            return False
+        return self.fix.applicability is Applicability.SAFE or unsafe

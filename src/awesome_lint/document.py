@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from awesome_lint.links import Link
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
 
@@ -89,6 +91,7 @@ class Document:
         self.text = text
         self.path = path
         self.bom = bom
+        self._links: dict[int, tuple[Link, ...]] = {}
         starts = [0]
         ends = []
         newline_counts: dict[str, int] = {}
@@ -119,6 +122,15 @@ class Document:
     def line(self, n: int) -> str:
         """Line ``n`` (0-based) without its newline."""
         return self.text[self.line_starts[n] : self.line_ends[n]]
+
+    def links(self, n: int) -> tuple[Link, ...]:
+        """Inline links of line ``n``, scanned once per document whichever rule asks first."""
+        found = self._links.get(n)
+        if found is None:
+            from awesome_lint.links import find_links
+
+            found = self._links[n] = tuple(find_links(self.line(n), self.line_starts[n]))
+        return found
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (row, column) of an offset; columns count characters."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from awesome_lint.links import code_spans, find_links
+from awesome_lint.links import code_spans
 
 if TYPE_CHECKING:
     from awesome_lint.document import Document
@@ -55,7 +55,7 @@ def document_links(document: Document) -> tuple[LinkTarget, ...]:
             targets.extend(_html_targets(line, base, _Spans(hidden)))
             continue
         taken: list[tuple[int, int]] = list(hidden)
-        for link in find_links(line, base):
+        for link in document.links(n):
             target = _inline_target(document.text, link.url_start, link.url_end, link.image)
             taken.append((link.start - base, link.end - base))
             if target is not None:

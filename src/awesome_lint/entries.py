@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from awesome_lint.document import Document, Heading, ListItem
-from awesome_lint.links import Link, find_links
+from awesome_lint.links import Link
 from awesome_lint.schema import KINDS, FieldSpec, Schema, ScopeIndex
 
 _BULLET = re.compile(r"\A([ \t]*)([-*+])([ \t]+|$)")  # \A: match-only, linear under search
@@ -121,7 +121,7 @@ def _entry(
     start = document.line_starts[line]
     content_start = start + bullet.end()
     content_end = document.line_ends[line]
-    links = tuple(find_links(text, start))
+    links = document.links(line)
     title = links[0] if links and links[0].start == content_start and not links[0].image else None
     if title is not None and title.url.startswith("#"):
         return None  # a table-of-contents item, not an entry
@@ -191,7 +191,7 @@ def _fields(document: Document, schema: Schema, items: Sequence[ListItem]) -> tu
                 label=label,
                 value_start=value_start,
                 spec=spec,
-                links=tuple(find_links(text, start)),
+                links=document.links(line),
             )
         )
     return tuple(fields)

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from awesome_lint.document import Document
 from awesome_lint.entries import Entry, Field
-from awesome_lint.links import Link, code_spans, find_links
+from awesome_lint.links import Link, code_spans
 
 _CJK_LETTERS = (
     "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u33ff\u3400-\u4dbf"
@@ -100,7 +100,7 @@ class Prose:
             if n not in excluded:
                 line = self.document.line(n)
                 if "](" in line:
-                    found.extend(find_links(line, self.document.line_starts[n]))
+                    found.extend(self.document.links(n))
         return tuple(found)
 
     def words(self) -> Iterator[Word]:
@@ -133,7 +133,7 @@ def find_prose(document: Document, entries: Sequence[Entry]) -> Prose:
                 line_start = document.line_starts[n]
                 match = _CONTINUATION.match(document.line(n))
                 start = line_start + (match.end() if match else 0)
-                links = tuple(find_links(document.line(n), line_start))
+                links = document.links(n)
             title = entry.title if n == entry.line else None
             spans.extend(_line_spans(document, n, start, kind, links, title))
     return Prose(document, spans)

@@ -39,9 +39,7 @@ class ReportOptions:
     extra: dict[str, str] = field(default_factory=dict)
 
     def applicable(self, d: Diagnostic) -> bool:
-        if d.fix is None or d.code in self.unfixable:
-            return False
-        return d.fix.applicability.value == "safe" or self.unsafe_fixes
+        return d.fixable(unsafe=self.unsafe_fixes, unfixable=self.unfixable)
 
 
 Renderer = Callable[[Sequence[FileReport], ReportOptions], str]

@@ -51,7 +51,7 @@ def summary(reports: Sequence[FileReport], options: ReportOptions) -> list[str]:
     hidden = sum(
         1
         for d in remaining
-        if d.fix is not None and d.code not in options.unfixable and not options.applicable(d)
+        if d.fixable(unsafe=True, unfixable=options.unfixable) and not options.applicable(d)
     )
     if fixable and not options.fixing:
         note = f"[*] {fixable} fixable with the `--fix` option"
