@@ -249,8 +249,7 @@ def _settings_for(
         extend_select=tuple(extend),
         ignore=tuple(ignore),
     )
-    known = [e for e in extend if e != "AL503" or "AL503" in BY_CODE]
-    rules = select_rules(settings.select, known, ignore)
+    rules = select_rules(settings.select, extend, ignore)
     if any(rule.code == "AL503" for rule in rules):
         settings = _with_link_checking(settings, args)
     cache[source] = (settings, rules)
