@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -40,7 +39,7 @@ def server() -> Iterator[LoopbackServer]:
 
 def _settings(**changes: Any) -> LinkCheckSettings:
     """Fresh settings (no memory of earlier checks) with ``changes``."""
-    return dataclasses.replace(FAST, checked={}, **changes)
+    return FAST._replace(checked={}, **changes)
 
 
 def test_each_answer_is_judged(server: LoopbackServer) -> None:

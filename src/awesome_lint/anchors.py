@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -35,11 +34,13 @@ _NAME_ATTRIBUTE = re.compile(r"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 _ALWAYS = re.compile(r"(?:top|L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
 class Anchors:
     """The fragments a document answers to, lower-cased (GitHub matches them case-blind)."""
 
-    names: frozenset[str]
+    __slots__ = ("names",)
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.names = names
 
     def __contains__(self, fragment: object) -> bool:
         if not isinstance(fragment, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from awesome_lint.document import Fence, Heading, ListItem, Structure
 
@@ -37,14 +37,12 @@ _HTML_7 = re.compile(
 )
 
 
-@dataclass
-class _OpenItem:
-    index: int  # into the items list
+class _OpenItem(NamedTuple):
+    item: int  # index into the items list
     content: int  # column where the item's content starts
 
 
-@dataclass
-class _Fence:
+class _Fence(NamedTuple):
     char: str
     length: int
     column: int  # the fence's own indent: removed from its content lines
@@ -102,7 +100,7 @@ def scan(lines: Sequence[str]) -> Structure:
 
     def pop() -> None:
         # Every line touched while an item was open belongs to it, so its last one is ours.
-        last_line[stack.pop().index] = touched
+        last_line[stack.pop().item] = touched
         columns.pop()
 
     def open_block(
@@ -228,7 +226,7 @@ def scan(lines: Sequence[str]) -> Structure:
             rule_from = len(line.rstrip(" \t-*_"))
             marker = _MARKER.match(line, pos)
             while marker is not None:
-                parent = stack[-1].index if stack else None
+                parent = stack[-1].item if stack else None
                 items.append(ListItem(n, n + 1, len(stack), parent))
                 last_line.append(n)
                 spaces, pos = _spaces(line, marker.end())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -243,8 +242,7 @@ def _settings_for(
     if args.check_links:
         extend.append("AL503")
     ignore = [*settings.ignore, *args.ignore]
-    settings = dataclasses.replace(
-        settings,
+    settings = settings._replace(
         select=tuple(select) if select is not None else None,
         extend_select=tuple(extend),
         ignore=tuple(ignore),
@@ -264,10 +262,10 @@ def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Setting
         require_client()
     except ClientMissing as error:
         raise ConfigError(str(error)) from None
-    if args.links_cache is None:
-        return settings
-    links = dataclasses.replace(settings.check_links, cache_path=args.links_cache)
-    return dataclasses.replace(settings, check_links=links)
+    links = settings.check_links._replace(checked={})  # this run's memo, shared by fix rounds
+    if args.links_cache is not None:
+        links = links._replace(cache_path=args.links_cache)
+    return settings._replace(check_links=links)
 
 
 class _FileError(Exception):

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from awesome_lint.linkcheck import LinkResult
@@ -31,8 +25,7 @@ FIELD_KINDS = ("title", "authors", "publisher", "year", "keyword", "code", "envi
 DEFAULT_REQUIRED = ("title", "authors", "keyword")
 
 
-@dataclass(frozen=True)
-class LinkCheckSettings:
+class LinkCheckSettings(NamedTuple):
     concurrency: int = 32
     per_host: int = 4
     timeout: float = 10.0
@@ -43,12 +36,12 @@ class LinkCheckSettings:
     host_interval: float = 0.0  # seconds between two requests to one host
     run_timeout: float = 300.0  # seconds for the whole check; later urls stay unknown
     cache_path: Path | None = None  # --links-cache: no cache on disk without it
-    # Results of this run, so fix rounds re-lint without checking the same urls again.
-    checked: dict[str, LinkResult] = field(default_factory=dict, compare=False, repr=False)
+    # Results of this run, so fix rounds re-lint without checking the same urls again: the
+    # CLI gives each run its own dict; None checks every url afresh.
+    checked: dict[str, LinkResult] | None = None
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything that changes what is reported; CLI flags are merged in by the CLI."""
 
     select: tuple[str, ...] | None = None
@@ -56,10 +49,10 @@ class Settings:
     ignore: tuple[str, ...] = ()
     unfixable: tuple[str, ...] = ()
     required_fields: tuple[str, ...] = DEFAULT_REQUIRED
-    labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    labels: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     year_order: str = "descending"
     words: frozenset[str] = frozenset()
-    check_links: LinkCheckSettings = field(default_factory=LinkCheckSettings)
+    check_links: LinkCheckSettings = LinkCheckSettings()
     source: Path | None = None
 
 
@@ -74,7 +67,7 @@ def find_config(start: Path) -> Path | None:
             path = candidate_folder / name
             if not path.is_file():
                 continue
-            if name == "pyproject.toml" and _tool_table(_read_toml(path), path) is None:
+            if name == "pyproject.toml" and not _has_tool_table(path):
                 continue
             return path
     return None
@@ -90,7 +83,22 @@ def load_settings(path: Path | None) -> Settings:
     return parse_settings(table, path)
 
 
+def _has_tool_table(path: Path) -> bool:
+    # Most projects' pyproject.toml never names us: a byte search spares parsing the TOML.
+    try:
+        if b"awesome-lint" not in path.read_bytes():
+            return False
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config: {err.strerror}") from None
+    return _tool_table(_read_toml(path), path) is not None
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+
     try:
         with path.open("rb") as f:
             data: dict[str, Any] = tomllib.load(f)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Applicability(enum.Enum):
@@ -14,8 +14,7 @@ class Applicability(enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the characters ``[start, end)`` of the document text with ``content``."""
 
     start: int
@@ -31,8 +30,7 @@ class Edit:
         return cls(start, end, "")
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that together repair one diagnostic, applied all or nothing."""
 
     edits: tuple[Edit, ...]
@@ -60,8 +58,7 @@ class Fix:
         return max(e.end for e in self.edits)
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """Another place in the same document that a diagnostic refers to."""
 
     start: int
@@ -69,8 +66,7 @@ class Related:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule yields: a span, a message and maybe a fix. The linter adds the code."""
 
     start: int
@@ -80,8 +76,7 @@ class Violation:
     related: tuple[Related, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A violation attributed to its rule."""
 
     code: str
@@ -90,7 +85,7 @@ class Diagnostic:
     start: int
     end: int
     fix: Fix | None = None
-    related: tuple[Related, ...] = field(default=())
+    related: tuple[Related, ...] = ()
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

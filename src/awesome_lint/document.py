@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -26,15 +25,13 @@ class DecodeError(Exception):
     """The bytes are not a UTF-8 text file; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     line: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ListItem:
+class ListItem(NamedTuple):
     """A list item: ``line`` is its first line, ``end_line`` is exclusive, ``depth`` 0 is top."""
 
     line: int
@@ -43,8 +40,7 @@ class ListItem:
     parent: int | None  # index into Structure.items
 
 
-@dataclass(frozen=True, slots=True)
-class Fence:
+class Fence(NamedTuple):
     """A fenced or indented code block; ``info`` is the fence's info string."""
 
     line: int
@@ -53,8 +49,7 @@ class Fence:
     content: str
 
 
-@dataclass(frozen=True, slots=True)
-class Structure:
+class Structure(NamedTuple):
     headings: tuple[Heading, ...]
     items: tuple[ListItem, ...]
     fences: tuple[Fence, ...]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from awesome_lint.document import Document, Heading, ListItem
 from awesome_lint.links import Link
@@ -21,8 +21,7 @@ _LABEL = re.compile(r"([A-Za-z][A-Za-z &/.-]{0,30}?)([ \t]*[:;：；][ \t]*)")
 _COLONS = ":："
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     text: str  # as written, e.g. "Dataset"
     start: int
     end: int
@@ -32,8 +31,7 @@ class Label:
     suggestion: str | None  # the accepted label a misspelt one stands for
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     line: int
     end_line: int  # exclusive
     start: int  # offset of the line's first character
@@ -51,8 +49,7 @@ class Field:
         return document.text[self.value_start : self.content_end]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     schema: Schema
     section: Heading | None  # the nearest heading above the entry
     line: int

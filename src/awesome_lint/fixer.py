@@ -13,7 +13,6 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 
@@ -27,12 +26,16 @@ class FixError(Exception):
     """Fixing would lose content or does not converge; nothing is written."""
 
 
-@dataclass
 class FixResult:
-    text: str
-    applied: Counter[str] = field(default_factory=Counter)  # fixes applied, by rule code
-    rounds: int = 0
-    diagnostics: list[Diagnostic] = field(default_factory=list)  # what the final text still has
+    """The fixed text, what was applied, and what the final text still has."""
+
+    __slots__ = ("applied", "diagnostics", "rounds", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.applied: Counter[str] = Counter()  # fixes applied, by rule code
+        self.rounds = 0
+        self.diagnostics: list[Diagnostic] = []
 
 
 def apply_fixes(

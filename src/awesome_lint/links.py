@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BACKTICKS = re.compile(r"`+")
 _BRACKETS = re.compile(r"[\[\]\\]")
 _PARENS = re.compile(r"[()\\]")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     text: str
     url: str
     start: int  # offset of "[" (or "!" of an image)

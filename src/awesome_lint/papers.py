@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from awesome_lint.document import Document, Heading
 from awesome_lint.entries import Entry
@@ -26,16 +26,14 @@ from awesome_lint.years import YearSections
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Paper:
+class Paper(NamedTuple):
     entry: Entry
     url: str  # canonical url of the title link
     title: str  # folded title text
     scope: tuple[int, int]  # (format block line, content sub-section line or -1)
 
 
-@dataclass(frozen=True, slots=True)
-class Repeat:
+class Repeat(NamedTuple):
     """A paper entry and the earlier entries of its scope that it repeats (by url or title)."""
 
     paper: Paper

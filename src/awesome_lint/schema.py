@@ -12,7 +12,7 @@ import bisect
 import heapq
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from awesome_lint.document import Document, Heading
 
@@ -23,8 +23,7 @@ _LINK_START = re.compile(r"^\[[^\]]*\]\(")
 _OPTIONAL = re.compile(r"\(?\boptional\b\)?", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Kind:
+class Kind(NamedTuple):
     """A field kind: how block words map to it and which labels entries may use."""
 
     name: str
@@ -82,8 +81,7 @@ _KINDS: tuple[Kind, ...] = (
 KINDS: Mapping[str, Kind] = {k.name: k for k in _KINDS}
 
 
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     kind: str
     description: str  # the block line's own words
     line: int  # 0-based line in the document
@@ -96,14 +94,12 @@ class FieldSpec:
         return self.kind if self.positional else self.labels[0]
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaProblem:
+class SchemaProblem(NamedTuple):
     line: int
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Schema:
+class Schema(NamedTuple):
     block_line: int  # the fence's opening line
     block_end_line: int  # exclusive
     heading: Heading | None

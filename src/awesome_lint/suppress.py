@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document import Document
@@ -30,8 +30,7 @@ _MARKER = "awesome-lint-"
 UNUSED_SUPPRESSION = "AL504"  # judges the comments, so it runs after they were applied
 
 
-@dataclass(frozen=True, slots=True)
-class SuppressionComment:
+class SuppressionComment(NamedTuple):
     """One comment; ``first_line``/``last_line`` (0-based, inclusive) are the lines it silences."""
 
     kind: str  # "disable-next-line", "disable", "enable" or "disable-file"
@@ -51,12 +50,11 @@ class SuppressionComment:
         return next((c for c in self.codes if code.startswith(c)), None)
 
 
-@dataclass(frozen=True, slots=True)
-class UnusedSuppression:
+class UnusedSuppression(NamedTuple):
     """A comment that silences nothing (``idle`` is every selector), or some of its codes."""
 
     comment: SuppressionComment
-    index: int
+    number: int  # the comment's index in Suppressions.comments
     idle: tuple[str, ...]  # selectors that silenced nothing ("" for a comment without codes)
     unknown: tuple[str, ...]  # selectors that match no rule at all
 
@@ -168,7 +166,7 @@ def find_suppressions(document: Document) -> Suppressions:
             closes = tuple(i for i in open_ranges if _ends(codes, comments[i].codes))
             for i in closes:
                 open_ranges.remove(i)
-                comments[i] = replace(comments[i], last_line=end_line)
+                comments[i] = comments[i]._replace(last_line=end_line)
         comments.append(
             SuppressionComment(kind, codes, match.start(), match.end(), first, last, closes)
         )

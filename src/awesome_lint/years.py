@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from awesome_lint.document import Document, Heading
 from awesome_lint.entries import Entry
@@ -51,8 +51,7 @@ _NOT_VENUES = {"before", "pre", "after", "since", "until", "from", "year", "and"
 _EARLY_JANUARY = re.compile(r"^\d\d01\.0\d{3,4}$")
 
 
-@dataclass(frozen=True, slots=True)
-class YearSection:
+class YearSection(NamedTuple):
     heading: Heading
     parent: Heading | None  # the nearest heading above of a lower level
     venue: str  # folded venue name ("neurips"), "" for a plain year or a catch-all
@@ -84,8 +83,7 @@ class YearSection:
         return self.heading.line < line < self.end_line
 
 
-@dataclass(frozen=True, slots=True)
-class YearSections:
+class YearSections(NamedTuple):
     sections: tuple[YearSection, ...]
 
     def containing(self, line: int) -> YearSection | None:
@@ -109,8 +107,7 @@ class YearSections:
         return [s for s in self.sections if s.parent == section.parent]
 
 
-@dataclass(frozen=True, slots=True)
-class EntryYear:
+class EntryYear(NamedTuple):
     """What an entry says about its own year."""
 
     arxiv: int | None  # year of the title link's arXiv id (or of an "*Arxiv 2023*" note)

@@ -53,11 +53,12 @@ def check_urls(urls: Iterable[str], settings: LinkCheckSettings) -> dict[str, Li
     results: dict[str, LinkResult] = {}
     cache = LinkCache.load(settings.cache_path, settings.cache_ttl, time.time())
     to_fetch: list[str] = []
+    checked = settings.checked if settings.checked is not None else {}
     for url in wanted:
         key = request_url(url)
-        found = settings.checked.get(key) or cache.get(key)
+        found = checked.get(key) or cache.get(key)
         if found is not None:
-            settings.checked[key] = found
+            checked[key] = found
         elif key not in to_fetch:
             to_fetch.append(key)
     if to_fetch:
@@ -65,11 +66,11 @@ def check_urls(urls: Iterable[str], settings: LinkCheckSettings) -> dict[str, Li
         from awesome_lint.linkcheck.client import fetch_all
 
         fetched = fetch_all(to_fetch, settings, _progress_bar() if sys.stderr.isatty() else None)
-        settings.checked.update(fetched)
+        checked.update(fetched)
         cache.update(r for r in fetched.values() if r.reason != NOT_CHECKED)
         cache.save()
     for url in wanted:
-        results[url] = settings.checked[request_url(url)]
+        results[url] = checked[request_url(url)]
     return results
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif")
 
 
-@dataclass
-class FileReport:
+class FileReport(NamedTuple):
     """One linted file: what remains to report and what was fixed."""
 
     path: str  # as shown to the user (relative to the working directory when possible)
@@ -29,14 +27,12 @@ class FileReport:
     fixed: Counter[str] | None = None
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     unsafe_fixes: bool = False  # unsafe fixes count as applicable ([*])
     unfixable: frozenset[str] = frozenset()
     color: bool = False
     show_fixes: bool = False
     fixing: bool = False  # --fix or --diff was given: summarise what was fixed
-    extra: dict[str, str] = field(default_factory=dict)
 
     def applicable(self, d: Diagnostic) -> bool:
         return d.fixable(unsafe=self.unsafe_fixes, unfixable=self.unfixable)

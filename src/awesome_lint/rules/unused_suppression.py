@@ -64,7 +64,7 @@ def _fix(
     if comment.kind == "disable":
         # Its enable goes too when it ends this range and nothing else.
         for enable in comments:
-            if enable.closes == (unused.index,):
+            if enable.closes == (unused.number,):
                 enable_lines = _own_lines(document, enable)
                 if enable_lines is None:
                     return None

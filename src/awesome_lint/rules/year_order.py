@@ -18,7 +18,7 @@ AL201: ### 2021 / ### 2022
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Related, Violation
@@ -27,8 +27,7 @@ from awesome_lint.moves import is_blank
 from awesome_lint.years import YearSection
 
 
-@dataclass(frozen=True, slots=True)
-class _Order:
+class _Order(NamedTuple):
     descending: bool
 
     def allows(self, first: YearSection, second: YearSection) -> bool:
