@@ -7,6 +7,11 @@ Every row is a fresh process. Rows run round-robin, one run of each per round, s
 machine noise hits them all alike. Each run goes through measure_child.py, which takes the
 wall time with time.perf_counter around the process and its peak memory from os.wait4's
 ru_maxrss (see that file for why run.py does not fork the command itself).
+
+Before timing, awesome-lint's package is byte-compiled, as ``pip install`` does for an
+installed package (markdown-it-py and regex, the baselines, are installed that way): an
+editable install under PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module from
+source in every run.
 """
 
 from __future__ import annotations
@@ -528,8 +533,21 @@ def make_plan(args: argparse.Namespace, workdir: Path) -> Plan:
     return Plan(workdir, args.seed_file, sizes, args.runs, min(args.runs, args.large_runs), 10_000)
 
 
+def byte_compile_package() -> str:
+    """Write awesome-lint's .pyc files, as an install does; say what was done."""
+    import compileall
+
+    spec = importlib.util.find_spec("awesome_lint")
+    if spec is None or not spec.submodule_search_locations:
+        return "awesome-lint not importable here: not byte-compiled"
+    folder = next(iter(spec.submodule_search_locations))
+    ok = compileall.compile_dir(folder, quiet=1)
+    return f"awesome-lint byte-compiled ({folder})" if ok else "byte-compiling awesome-lint failed"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    print(byte_compile_package(), file=sys.stderr)
     if importlib.util.find_spec("markdown_it") is None:
         print(
             f"error: {sys.executable} cannot import markdown_it; run this with the project's"

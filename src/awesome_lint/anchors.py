@@ -14,8 +14,6 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import regex
-
 from awesome_lint.links import code_spans
 
 if TYPE_CHECKING:
@@ -25,7 +23,8 @@ if TYPE_CHECKING:
     from awesome_lint.document import Document
 
 # GitHub keeps Ruby's \p{Word} (letters, marks, decimal digits, connector punctuation), - and space.
-_NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{Nd}\p{Pc}\- ]")
+_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]")
+_SLUG_CATEGORIES = frozenset(("Nd", "Pc"))
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 _ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
@@ -51,7 +50,17 @@ class Anchors:
 
 def github_slug(text: str) -> str:
     """The anchor GitHub gives a heading whose rendered text is ``text`` (before repeats)."""
-    return _NOT_SLUG.sub("", text.lower()).replace(" ", "-")
+    lowered = text.lower()
+    if lowered.isascii():
+        return _NOT_ASCII_SLUG.sub("", lowered).replace(" ", "-")
+    from unicodedata import category  # headings in other scripts only
+
+    kept = (
+        ch
+        for ch in lowered
+        if ch in "- " or category(ch)[0] in "LM" or category(ch) in _SLUG_CATEGORIES
+    )
+    return "".join(kept).replace(" ", "-")
 
 
 def unique_slugs(texts: Iterable[str]) -> Iterator[str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from awesome_lint.document import Document, Heading
@@ -92,6 +91,8 @@ def same_title(a: str, b: str) -> bool:
         return True
     if not a or not b:
         return False
+    from difflib import SequenceMatcher  # only for titles that differ: most runs never get here
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
 
 
