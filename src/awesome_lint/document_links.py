@@ -26,6 +26,7 @@ _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 _URL_ATTRIBUTE = re.compile(
     r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
+_DESTINATION = re.compile(r"\S*")  # \S is exactly "not str.isspace()"
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING_PUNCTUATION = "?!.,:;*_~'\""
 
@@ -88,20 +89,18 @@ def _inline_target(text: str, url_start: int, url_end: int, image: bool) -> Link
     """The destination of ``(…)``; None when what follows it is not a title (not a link)."""
     raw = text[url_start:url_end]
     lead = len(raw) - len(raw.lstrip())
-    rest_start = lead
     if raw[lead : lead + 1] == "<":
         close = raw.find(">", lead)
         if close < 0:
             return None
         start, end, rest_start = lead + 1, close, close + 1
     else:
-        end = lead
-        while end < len(raw) and not raw[end].isspace():
-            end += 1
-        start, rest_start = lead, end
-    rest = raw[rest_start:]
-    if rest.strip() and not _TITLE.fullmatch(rest):
-        return None
+        start = lead
+        end = rest_start = _DESTINATION.match(raw, lead).end()  # type: ignore[union-attr]
+    if rest_start < len(raw):
+        rest = raw[rest_start:]
+        if rest.strip() and not _TITLE.fullmatch(rest):
+            return None
     return LinkTarget(raw[start:end], url_start + start, url_start + end, image)
 
 

@@ -87,6 +87,7 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
     heading_index = 0
     section: Heading | None = None
     scopes = ScopeIndex(schemas)
+    accepted: dict[int, dict[str, FieldSpec]] = {}  # by id of the schema: built once each
     for index, item in enumerate(structure.items):
         if item.depth != 0 or item.line in excluded:
             continue
@@ -96,7 +97,10 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
         schema = scopes.schema_at(item.line)
         if schema is None:
             continue
-        entry = _entry(document, schema, section, item.line, item.end_line, children, index)
+        labels = accepted.get(id(schema))
+        if labels is None:
+            labels = accepted[id(schema)] = _accepted_labels(schema)
+        entry = _entry(document, schema, labels, section, item, children.get(index, ()))
         if entry is not None:
             entries.append(entry)
     return tuple(entries)
@@ -105,12 +109,12 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
 def _entry(
     document: Document,
     schema: Schema,
+    accepted: dict[str, FieldSpec],
     section: Heading | None,
-    line: int,
-    end_line: int,
-    children: dict[int, list[int]],
-    index: int,
+    item: ListItem,
+    children: Sequence[int],
 ) -> Entry | None:
+    line, end_line = item.line, item.end_line
     text = document.line(line)
     bullet = _BULLET.match(text)
     if bullet is None:
@@ -125,8 +129,8 @@ def _entry(
     while end_line > line + 1 and not document.line(end_line - 1).strip():
         end_line -= 1
     items = document.structure.items
-    nested = [items[i] for i in children.get(index, []) if items[i].line != line]
-    fields = _fields(document, schema, nested)
+    nested = [items[i] for i in children if items[i].line != line]
+    fields = _fields(document, schema, accepted, nested)
     return Entry(
         schema=schema,
         section=section,
@@ -144,8 +148,9 @@ def _entry(
     )
 
 
-def _fields(document: Document, schema: Schema, items: Sequence[ListItem]) -> tuple[Field, ...]:
-    accepted = _accepted_labels(schema)
+def _fields(
+    document: Document, schema: Schema, accepted: dict[str, FieldSpec], items: Sequence[ListItem]
+) -> tuple[Field, ...]:
     positional = list(schema.positional)
     fields = []
     seen_lines = set()

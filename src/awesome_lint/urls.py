@@ -24,10 +24,16 @@ _DEFAULT_PORTS = {"80", "443"}
 
 def arxiv_id(url: str) -> str | None:
     """The arXiv id a url points at (``2305.20081``, ``cs/0112017``), without its version."""
+    lower = url.lower()
+    if "arxiv.org" not in lower and "ar5iv.org" not in lower:
+        return None  # the host must end so: most urls are settled without splitting them
     parts = _split(url)
     if parts is None:
         return None
-    host, path, _, _ = parts
+    return _arxiv_path_id(parts[0], parts[1])
+
+
+def _arxiv_path_id(host: str, path: str) -> str | None:
     if not _ARXIV_HOST.match(host):
         return None
     match = _ARXIV_PATH.match(path)
@@ -44,7 +50,7 @@ def canonical_url(url: str) -> str:
     if parts is None:
         return url.rstrip("/")
     host, path, query, fragment = parts
-    paper = arxiv_id(url)
+    paper = _arxiv_path_id(host, path)
     if paper is not None:
         return f"arxiv:{paper}"
     if host == "openreview.net" and path.rstrip("/") in ("/forum", "/pdf"):
