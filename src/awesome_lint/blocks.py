@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
-from awesome_lint.document import Fence, Heading, ListItem, Structure
+from awesome_lint.document import Fence, Heading, ListItem, ListItems, Structure
 
 _ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)(.*)$")
 # Anchored with \A: these only ever match at a line's start, and anchoring keeps a search linear.
@@ -74,7 +74,7 @@ def _strip_columns(line: str, columns: int) -> str:
     return ""
 
 
-def scan(lines: Sequence[str]) -> Structure:
+def scan(lines: Iterable[str]) -> Structure:
     headings: list[Heading] = []
     fences: list[Fence] = []
     html_lines: set[int] = set()
@@ -129,7 +129,9 @@ def scan(lines: Sequence[str]) -> Structure:
         while stack and stack[-1].content > column:
             pop()
 
+    count = 0
     for n, line in enumerate(lines):
+        count = n + 1
         if fence is not None:
             width, _ = _indent(line)
             if line.strip() and width < fence.container:
@@ -251,10 +253,10 @@ def scan(lines: Sequence[str]) -> Structure:
                     empty_item = n
         touched = n
     if fence is not None:
-        fences.append(_make_fence(fence, len(lines), fence_lines))
+        fences.append(_make_fence(fence, count, fence_lines))
     while stack:
         pop()
-    finished = tuple(
+    finished = ListItems(
         ListItem(item.line, last_line[i] + 1, item.depth, item.parent)
         for i, item in enumerate(items)
     )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -40,6 +42,51 @@ class ListItem(NamedTuple):
     parent: int | None  # index into Structure.items
 
 
+class ListItems(Sequence[ListItem]):
+    """A document's list items in columns: ~32 bytes an item instead of ~170 as tuples.
+
+    A 100,000-entry list has ~440,000 items; each ``ListItem`` is made when it is read.
+    """
+
+    __slots__ = ("_depths", "_ends", "_lines", "_parents")
+
+    def __init__(self, items: Iterable[ListItem]) -> None:
+        self._lines: array[int] = array("q")
+        self._ends: array[int] = array("q")
+        self._depths: array[int] = array("q")
+        self._parents: array[int] = array("q")  # -1: a top-level item
+        for item in items:
+            self._lines.append(item.line)
+            self._ends.append(item.end_line)
+            self._depths.append(item.depth)
+            self._parents.append(-1 if item.parent is None else item.parent)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> ListItem: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ListItem]: ...
+
+    def __getitem__(self, index: int | slice) -> ListItem | Sequence[ListItem]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        parent = self._parents[index]
+        return ListItem(
+            self._lines[index],
+            self._ends[index],
+            self._depths[index],
+            None if parent < 0 else parent,
+        )
+
+    def __iter__(self) -> Iterator[ListItem]:
+        columns = zip(self._lines, self._ends, self._depths, self._parents, strict=True)
+        for line, end, depth, parent in columns:
+            yield ListItem(line, end, depth, None if parent < 0 else parent)
+
+
 class Fence(NamedTuple):
     """A fenced or indented code block; ``info`` is the fence's info string."""
 
@@ -51,7 +98,7 @@ class Fence(NamedTuple):
 
 class Structure(NamedTuple):
     headings: tuple[Heading, ...]
-    items: tuple[ListItem, ...]
+    items: ListItems
     fences: tuple[Fence, ...]
     # Lines that hold raw HTML blocks or comments: nothing inside is Markdown prose.
     html_lines: frozenset[int]
@@ -87,16 +134,17 @@ class Document:
         self.path = path
         self.bom = bom
         self._links: dict[int, tuple[Link, ...]] = {}
-        starts = [0]
-        ends = []
+        # Arrays, not lists: 8 bytes a line instead of ~40 (a 100,000-entry list has 1.1M lines).
+        starts = array("q", [0])
+        ends = array("q")
         newline_counts: dict[str, int] = {}
         for match in _NEWLINE.finditer(text):
             ends.append(match.start())
             starts.append(match.end())
             newline_counts[match.group()] = newline_counts.get(match.group(), 0) + 1
         ends.append(len(text))
-        self.line_starts: list[int] = starts
-        self.line_ends: list[int] = ends  # offset of each line's newline (or end of text)
+        self.line_starts: array[int] = starts
+        self.line_ends: array[int] = ends  # offset of each line's newline (or end of text)
         self.newline_counts = newline_counts
         self.newline = (
             max(newline_counts, key=lambda k: newline_counts[k]) if newline_counts else "\n"
@@ -122,9 +170,12 @@ class Document:
         """Inline links of line ``n``, scanned once per document whichever rule asks first."""
         found = self._links.get(n)
         if found is None:
+            start, end = self.line_starts[n], self.line_ends[n]
+            if self.text.find("](", start, end) < 0:
+                return ()  # most lines: not worth a cache slot (memory on big lists)
             from awesome_lint.links import find_links
 
-            found = self._links[n] = tuple(find_links(self.line(n), self.line_starts[n]))
+            found = self._links[n] = tuple(find_links(self.text[start:end], start))
         return found
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -149,4 +200,6 @@ class Document:
     def structure(self) -> Structure:
         from awesome_lint.blocks import scan
 
-        return scan([self.text[s:e] for s, e in zip(self.line_starts, self.line_ends, strict=True)])
+        # A generator, not a list: a list of every line doubles the peak memory of a big list.
+        text = self.text
+        return scan(text[s:e] for s, e in zip(self.line_starts, self.line_ends, strict=True))

@@ -55,7 +55,7 @@ def document_links(document: Document) -> tuple[LinkTarget, ...]:
             continue
         taken: list[tuple[int, int]] = list(hidden)
         for link in document.links(n):
-            target = _inline_target(document.text, link.url_start, link.url_end, link.image)
+            target = _inline_target(link.url, link.url_start, link.image)
             taken.append((link.start - base, link.end - base))
             if target is not None:
                 targets.append(target)
@@ -85,9 +85,12 @@ def document_links(document: Document) -> tuple[LinkTarget, ...]:
     return tuple(targets)
 
 
-def _inline_target(text: str, url_start: int, url_end: int, image: bool) -> LinkTarget | None:
-    """The destination of ``(…)``; None when what follows it is not a title (not a link)."""
-    raw = text[url_start:url_end]
+def _inline_target(raw: str, url_start: int, image: bool) -> LinkTarget | None:
+    """The destination of ``(…)``; None when what follows it is not a title (not a link).
+
+    ``raw`` is the link's own ``url`` string: the common whole-destination slice of it is that
+    same string object, not a copy (memory on big lists).
+    """
     lead = len(raw) - len(raw.lstrip())
     if raw[lead : lead + 1] == "<":
         close = raw.find(">", lead)

@@ -9,7 +9,8 @@ are positional and take the schema's positional kinds (authors, then publisher) 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from awesome_lint.document import Document, Heading, ListItem
@@ -37,13 +38,16 @@ class Field(NamedTuple):
     start: int  # offset of the line's first character
     indent: str
     bullet: str
-    bullet_offset: int
     content_start: int
     content_end: int  # end of the first line, newline excluded
     label: Label | None
     value_start: int
     spec: FieldSpec | None
     links: tuple[Link, ...]
+
+    @property
+    def bullet_offset(self) -> int:
+        return self.start + len(self.indent)
 
     def value(self, document: Document) -> str:
         return document.text[self.value_start : self.content_end]
@@ -74,21 +78,12 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
     structure = document.structure
     excluded = structure.code_lines | structure.html_lines
     headings = structure.headings
-    # Every nested item belongs to its top-level entry: a field indented one level too deep
-    # (``  \t- Key:``) is still that entry's field, and AL107 reports its indent.
-    children: dict[int, list[int]] = {}
-    root: int | None = None
-    for index, item in enumerate(structure.items):
-        if item.parent is None:
-            root = index
-        elif root is not None:
-            children.setdefault(root, []).append(index)
     entries = []
     heading_index = 0
     section: Heading | None = None
     scopes = ScopeIndex(schemas)
     accepted: dict[int, dict[str, FieldSpec]] = {}  # by id of the schema: built once each
-    for index, item in enumerate(structure.items):
+    for item, nested in _top_level_items(structure.items):
         if item.depth != 0 or item.line in excluded:
             continue
         while heading_index < len(headings) and headings[heading_index].line < item.line:
@@ -100,10 +95,29 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
         labels = accepted.get(id(schema))
         if labels is None:
             labels = accepted[id(schema)] = _accepted_labels(schema)
-        entry = _entry(document, schema, labels, section, item, children.get(index, ()))
+        entry = _entry(document, schema, labels, section, item, nested)
         if entry is not None:
             entries.append(entry)
     return tuple(entries)
+
+
+def _top_level_items(items: Iterable[ListItem]) -> Iterator[tuple[ListItem, list[ListItem]]]:
+    """Each top-level item with every item nested in it, in document order.
+
+    Every nested item belongs to its top-level entry: a field indented one level too deep
+    (``  \t- Key:``) is still that entry's field, and AL107 reports its indent.
+    """
+    root: ListItem | None = None
+    nested: list[ListItem] = []
+    for item in items:
+        if item.parent is None:
+            if root is not None:
+                yield root, nested
+            root, nested = item, []
+        elif root is not None:
+            nested.append(item)
+    if root is not None:
+        yield root, nested
 
 
 def _entry(
@@ -112,7 +126,7 @@ def _entry(
     accepted: dict[str, FieldSpec],
     section: Heading | None,
     item: ListItem,
-    children: Sequence[int],
+    nested: list[ListItem],
 ) -> Entry | None:
     line, end_line = item.line, item.end_line
     text = document.line(line)
@@ -128,9 +142,7 @@ def _entry(
         return None  # a table-of-contents item, not an entry
     while end_line > line + 1 and not document.line(end_line - 1).strip():
         end_line -= 1
-    items = document.structure.items
-    nested = [items[i] for i in children if items[i].line != line]
-    fields = _fields(document, schema, accepted, nested)
+    fields = _fields(document, schema, accepted, [i for i in nested if i.line != line])
     return Entry(
         schema=schema,
         section=section,
@@ -185,9 +197,8 @@ def _fields(
                 line=line,
                 end_line=end_line,
                 start=start,
-                indent=bullet.group(1),
+                indent=sys.intern(bullet.group(1)),  # a few indents repeated on every line
                 bullet=bullet.group(2),
-                bullet_offset=start + len(bullet.group(1)),
                 content_start=content_start,
                 content_end=document.line_ends[line],
                 label=label,
@@ -211,7 +222,7 @@ def _label(content: str, offset: int, accepted: dict[str, FieldSpec]) -> Label |
     match = _LABEL.match(content)
     if match is None:
         return None
-    text, separator = match.group(1), match.group(2)
+    text, separator = sys.intern(match.group(1)), sys.intern(match.group(2))
     rest = content[match.end() :]
     if rest.startswith("//"):
         return None  # an unlabelled url such as "https://..."
