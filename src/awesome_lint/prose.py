@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
@@ -22,18 +22,39 @@ from awesome_lint.document import Document
 from awesome_lint.entries import Entry, Field
 from awesome_lint.links import Link, code_spans
 
-_CJK_LETTERS = (
-    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3200-\u33ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f"
+_CJK_RANGES = (
+    (0x2E80, 0x2FFF),
+    (0x3000, 0x303F),
+    (0x3040, 0x30FF),
+    (0x3100, 0x31FF),
+    (0x3200, 0x33FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA960, 0xA97F),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2FA1F),
 )
+_CJK_LETTERS = "".join(f"{chr(low)}-{chr(high)}" for low, high in _CJK_RANGES)
 _FULL_WIDTH = "\uff00-\uffef"
+
+
+def has_cjk(line: str) -> bool:
+    """True when ``line`` holds a CJK letter (what ``cjk_patterns()[0]`` finds).
+
+    Tested code point by code point: compiling the pattern costs 4 ms, and lists with accents
+    or a stray full-width comma but no CJK text would pay that for nothing.
+    """
+    return not line.isascii() and any(
+        low <= ord(char) <= high for char in line if char >= "\u2e80" for low, high in _CJK_RANGES
+    )
 
 
 @functools.cache
 def cjk_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A CJK letter, and a CJK run with the full-width punctuation touching it.
 
-    Compiled on first need (4 ms of start-up otherwise): ASCII lines never ask.
+    Compiled on first need (4 ms of start-up otherwise): only lines with CJK text ask.
     """
     letter = re.compile(f"[{_CJK_LETTERS}]")
     run = re.compile(f"[{_FULL_WIDTH}]*[{_CJK_LETTERS}][{_CJK_LETTERS}{_FULL_WIDTH}]*")
@@ -103,10 +124,13 @@ class Prose:
                     found.extend(self.document.links(n))
         return tuple(found)
 
-    def words(self) -> Iterator[Word]:
-        """Every word of every span, in document order (made on demand: a 100k-entry list has
-        millions, and holding them all cost more memory than the rest of the model)."""
-        for span in self.spans:
+    def words(self, spans: Iterable[ProseSpan] | None = None) -> Iterator[Word]:
+        """Every word of ``spans`` (default: every span), in document order.
+
+        Made on demand: a 100k-entry list has millions, and holding them all cost more memory
+        than the rest of the model.
+        """
+        for span in self.spans if spans is None else spans:
             yield from _words(self.document.text, span)
 
     def text(self, span: ProseSpan) -> str:
@@ -162,7 +186,7 @@ def _line_spans(
 ) -> Iterator[ProseSpan]:
     line_start, line_end = document.line_starts[n], document.line_ends[n]
     line = document.line(n)
-    cjk_line = not line.isascii() and cjk_patterns()[0].search(line) is not None
+    cjk_line = has_cjk(line)
     regions: list[tuple[int, int, str]] = []
     cut: list[tuple[int, int]] = [(s + line_start, e + line_start) for s, e in code_spans(line)]
     position = start
@@ -184,7 +208,7 @@ def _line_spans(
         patterns = [_URL] if "://" in segment or "www." in segment else []
         if "<" in segment:
             patterns.append(_HTML)
-        if not segment.isascii():
+        if cjk_line:  # a CJK run needs a CJK letter, and the segment is part of the line
             patterns.append(cjk_patterns()[1])
         for pattern in patterns:
             cut.extend(
@@ -211,8 +235,9 @@ def _subtract(start: int, end: int, cut: Sequence[tuple[int, int]]) -> Iterator[
 
 def _words(text: str, span: ProseSpan) -> Iterator[Word]:
     for chunk in _CHUNK.finditer(text, span.start, span.end):
-        core = chunk.group().strip(_WORD_EDGES)
+        raw = chunk.group()
+        core = raw.strip(_WORD_EDGES)
         if not core.isalpha() and (not core or _WORD.fullmatch(core) is None):
             continue  # digits, dots, slashes...: an identifier or a number, not a word
-        word_start = chunk.start() + chunk.group().index(core)
+        word_start = chunk.start() + raw.index(core)
         yield Word(word_start, word_start + len(core), core, span)

@@ -29,13 +29,16 @@ KNOWN_NAMES = frozenset({"MLflow", "GPflow", "MXnet", "TFlearn", "DMlab", "DMcon
 
 def check(ctx: Context) -> Iterator[Violation]:
     prose = ctx.prose
-    if not any(_SLIPPED_SHIFT.search(prose.text(span)) for span in prose.spans if span.spellable):
+    # A word's edges are never letters, so only a span with a match can hold a word with one:
+    # the words of the other spans (nearly all) need not be made.
+    spans = [span for span in prose.spans if _SLIPPED_SHIFT.search(prose.text(span))]
+    if not any(span.spellable for span in spans):
         return
     allowed = {word.lower() for word in ctx.settings.words} | {n.lower() for n in KNOWN_NAMES}
     uses: Counter[str] = Counter()
     in_names: set[str] = set()
     candidates: list[tuple[Word, re.Match[str]]] = []
-    for word in prose.words():
+    for word in prose.words(spans):
         for match in _SLIPPED_SHIFT.finditer(word.text):
             uses[match.group()] += 1
             if word.span.spellable:

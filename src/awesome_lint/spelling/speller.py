@@ -34,20 +34,18 @@ a spelling checker's business. The word data is read on the first ``load_speller
 
 from __future__ import annotations
 
+import bisect
 import functools
-import string
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-
-import regex
+from typing import NamedTuple
 
 DATA_DIR = Path(__file__).parent / "data"  # importlib.resources costs ~10 ms to import
 MIN_LENGTH = 4
 SAFE_EDIT_LENGTH = 6
 FAR_EDIT_LENGTH = 7
-LETTERS = string.ascii_lowercase
-WORD_CHARS = frozenset(string.ascii_letters + string.digits + "-'")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"  # importing ``string`` for these costs 0.4 ms
+WORD_CHARS = frozenset(LETTERS + LETTERS.upper() + "0123456789-'")
 VOWELS = frozenset("aeiouyAEIOUY")
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 KEYBOARD_NEIGHBOURS = {
@@ -175,8 +173,7 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A correction for a misspelt word.
 
     ``replacement`` is the corrected word, in the original's case (``Reinforcment`` ->
@@ -189,64 +186,91 @@ class Suggestion:
 
 
 class WordList:
-    """A sorted, newline-framed list of words that answers ``in`` by binary search.
+    """A sorted run of lines of ASCII words in a text, answering ``in`` without building a set.
 
-    Building a set of 132,000 strings costs ~18 ms, more than a whole lint of a small list; a
-    search over the file's text costs microseconds. A set is built only once a list is asked
-    often (a large list, or edit-distance searches), where it pays for itself.
+    The words are the lines between the newlines at ``text[start]`` and ``text[end]``, so the
+    tiers of ``words.txt`` share the file's bytes instead of copying them (nor decoding them:
+    the file is ASCII by construction, see ``_build``). Building a set of 132,000 strings
+    costs ~18 ms, more than a whole lint of a small list; a lookup here bisects a sparse index
+    of the text (the first word of every block of ~2,000 bytes) and searches that one block,
+    in about a microsecond. A set is built only once a list is asked often (a large list, or
+    edit-distance searches), where it pays for itself.
     """
 
     SET_AFTER = 4000  # lookups
+    BLOCK = 2048  # bytes of text per index entry
 
-    def __init__(self, text: str) -> None:
-        self.text = text if text.endswith("\n") else text + "\n"
-        if not self.text.startswith("\n"):
-            self.text = "\n" + self.text
+    def __init__(self, text: bytes, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
         self._set: frozenset[str] | None = None
         self._lookups = 0
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordList:
+        """A list holding ``words``, a set from the start (a few thousand cost microseconds)."""
+        unique = frozenset(words)
+        text = ("\n" + "\n".join(sorted(unique)) + "\n").encode()
+        word_list = cls(text, 0, len(text) - 1)
+        word_list._set = unique
+        return word_list
 
     def __contains__(self, word: object) -> bool:
         if self._set is not None:
             return word in self._set
-        if not isinstance(word, str) or not word or "\n" in word:
+        if not isinstance(word, str) or not word or "\n" in word or not word.isascii():
             return False
         self._lookups += 1
         if self._lookups > self.SET_AFTER:
-            self._set = frozenset(self.text.split())
+            self._set = self._words()
             return word in self._set
-        return _in_sorted_text(self.text, word)
+        key = word.encode()
+        firsts, starts = self._blocks
+        block = bisect.bisect_right(firsts, key) - 1
+        return (
+            block >= 0
+            and self.text.find(b"\n%b\n" % key, starts[block], starts[block + 1] + 1) >= 0
+        )
 
     def __rand__(self, other: set[str] | frozenset[str]) -> set[str]:
         if len(other) > 64 and self._set is None:
-            self._set = frozenset(self.text.split())  # many lookups at once: build it now
+            self._set = self._words()  # many lookups at once: build the set now
         return {word for word in other if word in self}
 
+    def _words(self) -> frozenset[str]:
+        """Every word of the list, as a set."""
+        return frozenset(self.text[self.start : self.end].decode().split())
 
-def _in_sorted_text(text: str, word: str) -> bool:
-    """Binary search for a whole line ``word`` in ``text`` ("\\n"-framed, lines sorted)."""
-    low, high = 0, len(text) - 1  # both sit on a newline
-    while low < high:
-        middle = (low + high) // 2
-        start = text.rfind("\n", low, middle + 1)
-        end = text.find("\n", start + 1, high + 1)
-        if start >= high or end == -1:
-            return False
-        line = text[start + 1 : end]
-        if line == word:
-            return True
-        if line < word:
-            low = end
-        else:
-            high = start
-    return False
+    @functools.cached_property
+    def _blocks(self) -> tuple[list[bytes], list[int]]:
+        """The first word of each block and the newline that opens it, plus the closing one."""
+        text, at, end = self.text, self.start, self.end
+        firsts: list[bytes] = []
+        starts: list[int] = []
+        while 0 <= at < end:
+            starts.append(at)
+            firsts.append(text[at + 1 : text.index(b"\n", at + 1)])
+            at = text.find(b"\n", at + self.BLOCK, end)
+        starts.append(end)
+        return firsts, starts
+
+    def starting_with(self, letter: str) -> str:
+        """The lines that start with ``letter``, each ending in a newline."""
+        text, end = self.text, self.end
+        first = text.find(b"\n" + letter.encode(), self.start, end)
+        if first < 0:
+            return ""
+        following = LETTERS[LETTERS.find(letter) + 1 :]
+        ends = (text.find(b"\n" + after.encode(), first, end + 1) for after in following)
+        last = next((found for found in ends if found >= 0), end)
+        return text[first + 1 : last + 1].decode()
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """The packaged word data: read once, shared by every Speller."""
 
     tiers: tuple[WordList, ...]
-    tier_texts: tuple[str, ...]
     misspellings: Mapping[str, str]
 
     def tier(self, word: str) -> int | None:
@@ -262,9 +286,21 @@ def read_data(name: str) -> str:
     return (DATA_DIR / name).read_text(encoding="utf-8")
 
 
-def parse_tiers(text: str) -> list[str]:
-    """Split ``words.txt`` into its tiers, each a ``\\n``-framed sorted list of words."""
-    return ["\n" + chunk.partition("\n")[2] for chunk in text.split("\n=")[1:]]
+def parse_tiers(text: bytes) -> list[WordList]:
+    """The tiers of ``words.txt``: each ``=N`` line opens one, the next or the end closes it."""
+    # Looks for the rare "=" rather than "\n=", which every line's newline half-matches, and
+    # reads the tiers in place: splitting the 1.2 MB text cost more than reading it.
+    markers = []
+    at = text.find(b"=")
+    while at >= 0:
+        if text[at - 1 : at] == b"\n":
+            markers.append(at - 1)
+        at = text.find(b"=", at + 1)
+    ends = [*markers[1:], len(text) - 1]  # the file ends with a newline
+    return [
+        WordList(text, text.index(b"\n", marker + 1), end)
+        for marker, end in zip(markers, ends, strict=True)
+    ]
 
 
 def parse_words(text: str) -> list[str]:
@@ -285,12 +321,10 @@ def parse_misspellings(text: str) -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read the packaged word lists (once per process)."""
-    domain = "\n" + "\n".join(sorted(parse_words(read_data("ml-words.txt")))) + "\n"
+    domain = WordList.of(parse_words(read_data("ml-words.txt")))
     # ML terms rank with the most common English words when choosing a suggestion.
-    texts = (domain, *parse_tiers(read_data("words.txt")))
     return Lexicon(
-        tiers=tuple(WordList(text) for text in texts),
-        tier_texts=texts,
+        tiers=(domain, *parse_tiers((DATA_DIR / "words.txt").read_bytes())),
         misspellings=parse_misspellings(read_data("misspellings.txt")),
     )
 
@@ -531,10 +565,12 @@ class Speller:
 
     def _two_edits(self, word: str) -> set[str]:
         """Vocabulary words within two edits of ``word`` that share its first letter."""
+        import regex  # fuzzy matching; imported here as few words get this far (~8 ms)
+
         pattern = regex.compile(r"(?m)^(?:" + regex.escape(word) + r"){e<=2:[a-z]}$")
         found = {extra for extra in self._extra if extra[:1] == word[0]}
-        for text in self._lexicon.tier_texts:
-            found.update(pattern.findall(first_letter_slice(text, word[0])))
+        for words in self._lexicon.tiers:
+            found.update(pattern.findall(words.starting_with(word[0])))
         return {match for match in found if osa_distance(word, match) <= 2}
 
 
@@ -680,16 +716,6 @@ def edits1(word: str) -> set[str]:
     replaces = [left + c + right[1:] for left, right in splits if right for c in LETTERS]
     inserts = [left + c + right for left, right in splits for c in LETTERS]
     return set(deletes + transposes + replaces + inserts)
-
-
-def first_letter_slice(text: str, letter: str) -> str:
-    """The lines of a sorted, ``\\n``-framed word list that start with ``letter``."""
-    start = text.find("\n" + letter)
-    if start < 0:
-        return ""
-    ends = (text.find("\n" + after, start) for after in LETTERS[LETTERS.find(letter) + 1 :])
-    end = next((found for found in ends if found >= 0), len(text) - 1)
-    return text[start + 1 : end + 1]
 
 
 def osa_distance(left: str, right: str) -> int:
