@@ -120,15 +120,42 @@ def test_two_megabyte_list_finishes_in_bounded_time(cli: Cli, tmp_path: Path) ->
     assert elapsed < 60, f"2 MB took {elapsed:.1f}s"
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("AWESOME_LINT_SLOW"), reason="set AWESOME_LINT_SLOW=1")
+AUTHORS = "Ann Lee, Bo Chen, Chris Wu, Dana Park, Eli Khan, Fay Ruiz, Gus Sato, Hal Berg"
+REAL_FORMAT = (
+    "```\nformat:\n- [title](paper link)\n  - author1, author2, and author3\n  - publisher\n"
+    "  - Keyword: keywords\n  - Code: official\n```\n"
+)
+REAL_ENTRY = (
+    "- [Paper {i}: Learning to Act from Human Preferences at Scale]"
+    "(https://arxiv.org/abs/23{m:02d}.{i:05d})\n"
+    f"  - {AUTHORS}\n"
+    "  - NeurIPS 2023\n"
+    "  - Keyword: reinforcement learning, preference learning, reward model\n"
+    "  - Code: [official](https://github.com/lab{i}/paper{i})\n"
+)
+
+
+def _realistic_list(size: int) -> bytes:
+    """A list of ``size`` bytes whose entries look like the seed's: every one distinct."""
+    parts = ["# Papers\n\n", REAL_FORMAT, "\n## 2023\n\n"]
+    total, i = 0, 0
+    while total < size:
+        entry = REAL_ENTRY.format(i=i, m=1 + i % 12)
+        parts.append(entry)
+        total += len(entry)
+        i += 1
+    return "".join(parts).encode()
+
+
 def test_fifty_megabyte_list_finishes_in_bounded_time(cli: Cli, tmp_path: Path) -> None:
+    data = _realistic_list(50_000_000)
+    assert len(data) >= 50_000_000
     started = time.monotonic()
-    result = _lint(cli, tmp_path, _big_list(50_000_000), "--quiet")
+    result = _lint(cli, tmp_path, data, "--quiet")
     elapsed = time.monotonic() - started
     assert result.code in (0, 1)
     assert "Traceback" not in result.err
-    assert elapsed < 180, f"50 MB took {elapsed:.1f}s"  # measured 133 s: see issue 8 note
+    assert elapsed < 240, f"50 MB took {elapsed:.1f}s"  # ~60 s here: see issue 8's note
 
 
 def test_one_megabyte_line(cli: Cli, tmp_path: Path) -> None:
