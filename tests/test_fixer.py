@@ -96,6 +96,17 @@ def test_a_fix_that_loses_a_url_is_refused() -> None:
         verify(old, "and more", [evil])
 
 
+def test_a_fix_that_glues_two_words_loses_both() -> None:
+    glue = Diagnostic("AL9", "glue", "", 2, 3, Fix.safe("glue", Edit.delete(2, 3)))
+    with pytest.raises(FixError, match="lose the word 'ab'"):
+        verify("ab cd", "abcd", [glue])
+
+
+def test_a_fix_that_moves_a_word_loses_nothing() -> None:
+    move = Fix.safe("move", Edit.delete(0, 3), Edit.insert(8, " ab"))
+    verify("ab cd ef", "cd ef ab", [Diagnostic("AL9", "move", "", 0, 3, move)])
+
+
 def test_fixes_that_undo_each_other_are_an_error() -> None:
     def flip(text: str) -> list[Diagnostic]:
         other = "b" if text == "a" else "a"
@@ -134,3 +145,48 @@ def test_choose_matches_a_brute_force_overlap_check(fixes: list[list[tuple[int, 
         for i, spans in enumerate(fixes)
     ]
     assert choose(diagnostics) == _brute_force_choose(diagnostics)
+
+
+def _whole_text_verify(old: str, new: str, chosen: list[Diagnostic]) -> str | None:
+    """The check verify() must agree with, done the slow way: over the whole texts."""
+    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end))  # type: ignore[union-attr]
+    untouched, position = [], 0
+    for edit in edits:
+        untouched.append(old[position : edit.start])
+        position = max(position, edit.end)
+    untouched.append(old[position:])
+    kept = "\x00".join(untouched)
+    for pattern in (r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)\]>\"'<\x00]+", r"\w+"):
+        before: dict[str, int] = {}
+        after: dict[str, int] = {}
+        for token in re.findall(pattern, kept):
+            before[token] = before.get(token, 0) + 1
+        for token in re.findall(pattern, new):
+            after[token] = after.get(token, 0) + 1
+        if any(after.get(token, 0) < n for token, n in before.items()):
+            return "lost"
+    return None
+
+
+fragments = st.sampled_from(["ab", "cd", " ", "\n", "http://x.y/", ")", "\x00", "é", "_1"])
+texts = st.lists(fragments, max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(old=texts, data=st.data())
+def test_verify_by_windows_agrees_with_the_whole_text_check(old: str, data: st.DataObject) -> None:
+    # Non-overlapping edits, as choose() hands them over: sorted cut points paired up.
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(old)), max_size=8)))
+    edits: list[Edit] = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        if not (edits and a == b == edits[-1].start == edits[-1].end):  # one insertion a point
+            edits.append(Edit(a, b, data.draw(texts)))
+    chosen = [Diagnostic("AL999", "x", "", 0, 0, Fix.safe("x", e)) for e in edits]
+    new = rebuild(old, edits)
+    expected = _whole_text_verify(old, new, chosen)
+    try:
+        verify(old, new, chosen)
+        found = None
+    except FixError:
+        found = "lost"
+    assert found == expected, (old, edits, new)

@@ -12,7 +12,8 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 
@@ -120,20 +121,74 @@ def rebuild(text: str, edits: Sequence[Edit]) -> str:
 
 
 def verify(old: str, new: str, chosen: Sequence[Diagnostic]) -> None:
-    """Every word and url of ``old`` outside the edited ranges must still be in ``new``."""
-    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.start)  # type: ignore[union-attr]
-    untouched = []
-    position = 0
-    for edit in edits:
-        untouched.append(old[position : edit.start])
-        position = max(position, edit.end)
-    untouched.append(old[position:])
-    kept = "\x00".join(untouched)
+    """Every word and url of ``old`` outside the edited ranges must still be in ``new``.
+
+    Words and urls never hold whitespace, and the text between the edits' windows (each edit
+    widened to the whitespace around it) is copied verbatim, so only the windows are compared:
+    the same multisets as comparing the whole texts, at the cost of the edited part only.
+    """
+    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end))  # type: ignore[union-attr]
+    rules = ", ".join(sorted({d.code for d in chosen}))
+    windows = list(_windows(old, edits))
+    # Between the windows the texts must be equal (a plain comparison, at memcmp speed).
+    old_at = new_at = 0
+    for window in windows:
+        if old[old_at : window.old_start] != new[new_at : window.new_start]:
+            raise FixError(f"a fix by {rules} would change text outside its edits")
+        old_at, new_at = window.old_end, window.new_end
+    if old[old_at:] != new[new_at:]:
+        raise FixError(f"a fix by {rules} would change text outside its edits")
     for pattern, what in ((_URL, "url"), (_WORD, "word")):
-        before = Counter(pattern.findall(kept))
-        after = Counter(pattern.findall(new))
+        before: Counter[str] = Counter()
+        after: Counter[str] = Counter()
+        for window in windows:
+            before.update(pattern.findall(window.kept))
+            after.update(pattern.findall(new, window.new_start, window.new_end))
         lost = before - after
         if lost:
             item = next(iter(lost))
-            rules = ", ".join(sorted({d.code for d in chosen}))
             raise FixError(f"a fix by {rules} would lose the {what} {item!r}; nothing was written")
+
+
+class _Window(NamedTuple):
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    kept: str  # the old window's text outside the edits, the pieces joined by NUL
+
+
+def _windows(old: str, edits: Sequence[Edit]) -> Iterator[_Window]:
+    """Each run of edits, widened to the whitespace around it, in both texts' offsets.
+
+    A window starts after a whitespace character (or at the start, or where the previous
+    window ends, on whitespace) and ends before one (or at the end) that no edit touches, so
+    no word or url crosses its edges in either text. Scanning never goes back past the
+    previous window, so the whole walk is linear.
+    """
+    shift = 0  # new offset minus old offset, after the edits handled so far
+    i, count = 0, len(edits)
+    floor = 0
+    while i < count:
+        start = edits[i].start
+        while start > floor and not old[start - 1].isspace():
+            start -= 1
+        window_shift = shift
+        kept: list[str] = []
+        piece = end = start
+        while True:
+            edit = edits[i]
+            kept.append(old[piece : edit.start])
+            piece = edit.end
+            shift += len(edit.content) - (edit.end - edit.start)
+            i += 1
+            end = max(end, edit.end)
+            while (
+                end < len(old) and not old[end].isspace() and (i == count or edits[i].start > end)
+            ):
+                end += 1
+            if i == count or edits[i].start > end:
+                break
+        kept.append(old[piece:end])
+        floor = end
+        yield _Window(start, end, start + window_shift, end + shift, "\x00".join(kept))
