@@ -331,8 +331,11 @@ def _process(
     def applicable(d: Diagnostic) -> bool:
         return d.fixable(unsafe=bool(args.unsafe_fixes), unfixable=settings.unfixable)
 
+    linted = [document]  # the last document linted: the final one is reported as is
+
     def relint(text: str) -> list[Diagnostic]:
-        return lint(Document(text, path=document.path, bom=document.bom), settings, rules)
+        linted[0] = Document(text, path=document.path, bom=document.bom)
+        return lint(linted[0], settings, rules)
 
     try:
         result = apply_fixes(document.text, relint, applicable, first=diagnostics)
@@ -340,7 +343,8 @@ def _process(
         return report, False, f"{shown}: {error}"
     if result.text == document.text:
         return report, False, None
-    fixed_document = Document(result.text, path=document.path, bom=document.bom)
+    fixed_document = linted[0]
+    assert fixed_document.text == result.text  # the fixer's last lint was of its final text
     remaining = result.diagnostics  # the fixer linted the final text already
     if args.diff:
         import difflib

@@ -45,5 +45,20 @@ def removal(document: Document, line: int, end_line: int) -> Edit:
     return Edit(start, end, newline)
 
 
+def joins_previous_item(document: Document, line: int) -> bool:
+    """Whether the first non-blank line from ``line`` on would join a list item above it.
+
+    Every list item's content starts at column 2 or later, so a line indented less can never
+    be taken into one; a line indented more (``  - Jan Leike`` after ``-  [A](…)``, whose
+    content starts at column 3) may, once the block that kept it apart is moved away.
+    """
+    while is_blank(document, line):
+        line += 1
+    if line >= document.line_count:
+        return False
+    text = document.line(line).expandtabs(4)
+    return len(text) - len(text.lstrip()) >= 2
+
+
 def is_blank(document: Document, line: int) -> bool:
     return 0 <= line < document.line_count and not document.line(line).strip()

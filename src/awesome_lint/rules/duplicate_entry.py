@@ -22,7 +22,7 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Fix, Related, Violation
 from awesome_lint.document import Document
 from awesome_lint.entries import Entry
-from awesome_lint.moves import removal
+from awesome_lint.moves import joins_previous_item, removal
 from awesome_lint.papers import repeated_urls, same_title
 from awesome_lint.urls import canonical_url
 
@@ -37,7 +37,10 @@ def check(ctx: Context) -> Iterator[Violation]:
         title, first_title = entry.title, first.title
         assert title is not None and first_title is not None
         fix = None
-        if _adds_nothing(document, entry, first):
+        # Removing it must not hand the lines after it to the entry before it.
+        if _adds_nothing(document, entry, first) and not joins_previous_item(
+            document, entry.end_line
+        ):
             fix = Fix.unsafe(
                 f"Remove the repeated entry (first at line {first.line + 1})",
                 removal(document, entry.line, entry.end_line),

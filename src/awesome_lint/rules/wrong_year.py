@@ -30,7 +30,7 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Related, Violation
 from awesome_lint.document import Document
 from awesome_lint.entries import Entry
-from awesome_lint.moves import block_text, is_blank, removal
+from awesome_lint.moves import block_text, is_blank, joins_previous_item, removal
 from awesome_lint.years import EntryYear, YearSection, entry_year
 
 _AFTERMATH = 6  # months after a conference in which its papers still reach arXiv
@@ -49,7 +49,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         target = _target(ctx, entry, section, year)
         fix = None
         related: tuple[Related, ...] = ()
-        if target is not None:
+        if target is not None and _movable(ctx, entry, target):
             fix = Fix.unsafe(
                 f'Move the entry to "{target.heading.text}"',
                 removal(document, entry.line, entry.end_line),
@@ -118,6 +118,21 @@ def _target(
     ]
     exact = [s for s in candidates if s.bound is None]
     return next(iter(exact or candidates), None)
+
+
+def _movable(ctx: Context, entry: Entry, target: YearSection) -> bool:
+    """Whether neither the lines after the entry nor those at the target join another item."""
+    document = ctx.document
+    return not joins_previous_item(document, entry.end_line) and not joins_previous_item(
+        document, _insertion_line(ctx, entry, target)
+    )
+
+
+def _insertion_line(ctx: Context, entry: Entry, target: YearSection) -> int:
+    inside = next(
+        (e for e in ctx.entries if target.contains(e.line) and e.schema is entry.schema), None
+    )
+    return inside.line if inside is not None else target.line + 1
 
 
 def _insertion(ctx: Context, entry: Entry, target: YearSection) -> Edit:
