@@ -334,8 +334,10 @@ def _process(
     linted = [document]  # the last document linted: the final one is reported as is
 
     def relint(text: str) -> list[Diagnostic]:
-        linted[0] = Document(text, path=document.path, bom=document.bom)
-        return lint(linted[0], settings, rules)
+        fixed = Document(text, path=document.path, bom=document.bom)
+        fixed.reuse_links(linted[0])  # most lines are as they were: no new link scan
+        linted[0] = fixed
+        return lint(fixed, settings, rules)
 
     try:
         result = apply_fixes(document.text, relint, applicable, first=diagnostics)

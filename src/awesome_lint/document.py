@@ -134,6 +134,8 @@ class Document:
         self.path = path
         self.bom = bom
         self._links: dict[int, tuple[Link, ...]] = {}
+        # Link scans of an earlier version of the text, by line text (see reuse_links).
+        self._earlier_links: dict[str, tuple[int, tuple[Link, ...]]] = {}
         # Arrays, not lists: 8 bytes a line instead of ~40 (a 100,000-entry list has 1.1M lines).
         starts = array("q", [0])
         ends = array("q")
@@ -173,10 +175,31 @@ class Document:
             start, end = self.line_starts[n], self.line_ends[n]
             if self.text.find("](", start, end) < 0:
                 return ()  # most lines: not worth a cache slot (memory on big lists)
-            from awesome_lint.links import find_links
+            line = self.text[start:end]
+            earlier = self._earlier_links.get(line) if self._earlier_links else None
+            if earlier is not None:
+                shift = start - earlier[0]
+                found = earlier[1] if shift == 0 else tuple(k.shifted(shift) for k in earlier[1])
+            else:
+                from awesome_lint.links import find_links
 
-            found = self._links[n] = tuple(find_links(self.text[start:end], start))
+                found = tuple(find_links(line, start))
+            self._links[n] = found
         return found
+
+    def reuse_links(self, earlier: Document) -> None:
+        """Take ``earlier``'s link scans for every line whose text is unchanged.
+
+        A fix round re-lints a text that differs from the last one in a few lines: the links
+        of a line depend on its text alone (offsets shift with it), so they need no new scan.
+        """
+        self._earlier_links = {
+            earlier.text[earlier.line_starts[n] : earlier.line_ends[n]]: (
+                earlier.line_starts[n],
+                links,
+            )
+            for n, links in earlier._links.items()
+        }
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (row, column) of an offset; columns count characters."""

@@ -28,6 +28,21 @@ class Link(NamedTuple):
     image: bool
     full_width_close: bool = False  # closed by "）" instead of ")"
 
+    def shifted(self, by: int) -> Link:
+        """The same link with every offset moved by ``by`` (its line moved in the text)."""
+        return Link(
+            self.text,
+            self.url,
+            self.start + by,
+            self.end + by,
+            self.text_start + by,
+            self.text_end + by,
+            self.url_start + by,
+            self.url_end + by,
+            self.image,
+            self.full_width_close,
+        )
+
 
 def code_spans(line: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each code span in the line (CommonMark backtick-run pairing)."""
