@@ -10,10 +10,14 @@ import pytest
 
 from awesome_lint.anchors import document_anchors, github_slug, heading_text, unique_slugs
 from awesome_lint.config import Settings
+from awesome_lint.context import Context
 from awesome_lint.document import Document
+from awesome_lint.document_links import document_links, is_external
 from awesome_lint.linter import lint_text
 from awesome_lint.registry import BY_CODE
-from tests.conftest import SEED, Result
+from tests.conftest import FIXTURES, SEED, Result
+
+CORPUS_LISTS = [SEED, *sorted((FIXTURES / "corpus").glob("*/README.md"))]
 
 
 @pytest.mark.parametrize(
@@ -161,3 +165,14 @@ def test_urls_with_a_scheme_and_links_out_of_the_repository_are_not_files(
 
 def test_text_without_a_file_has_no_folder_to_check() -> None:
     assert lint_text("![x](./nowhere.png)\n", Settings(), [BY_CODE["AL502"]]) == []
+
+
+@pytest.mark.parametrize("readme", CORPUS_LISTS, ids=[p.parent.name for p in CORPUS_LISTS])
+def test_local_links_are_the_local_part_of_every_link(readme: Path) -> None:
+    document = Document.from_bytes(readme.read_bytes())
+    every = document_links(document)
+    local = Context(document).local_links
+    assert local == tuple(t for t in every if not is_external(t.url))
+    assert any(t.url.startswith("#") for t in local) or not any(
+        t.url.startswith("#") for t in every
+    )

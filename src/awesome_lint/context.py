@@ -56,6 +56,15 @@ class Context:
         return document_links(self.document)
 
     @cached_property
+    def local_links(self) -> tuple[LinkTarget, ...]:
+        """The link targets that point into the repository: anchors and relative paths."""
+        from awesome_lint.document_links import document_links, is_external
+
+        if "document_links" in self.__dict__:  # AL503 made every target already
+            return tuple(t for t in self.document_links if not is_external(t.url))
+        return document_links(self.document, local=True)
+
+    @cached_property
     def year_sections(self) -> YearSections:
         from awesome_lint.years import find_year_sections
 

@@ -27,6 +27,7 @@ _URL_ATTRIBUTE = re.compile(
     r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
 _DESTINATION = re.compile(r"\S*")  # \S is exactly "not str.isspace()"
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING_PUNCTUATION = "?!.,:;*_~'\""
 
@@ -40,7 +41,17 @@ class LinkTarget(NamedTuple):
     image: bool = False
 
 
-def document_links(document: Document) -> tuple[LinkTarget, ...]:
+def is_external(url: str) -> bool:
+    """A url with a scheme (``https:``, ``mailto:``) or a network path (``//host``)."""
+    return url.startswith("//") or _SCHEME.match(url) is not None
+
+
+def document_links(document: Document, *, local: bool = False) -> tuple[LinkTarget, ...]:
+    """Every link target of the document, in order; only the local ones if ``local``.
+
+    Local targets (``#anchor``, ``docs/x.md``) are what the anchor and file checks need: a
+    list of papers has hundreds of thousands of external ones, not worth holding for them.
+    """
     structure = document.structure
     skipped = structure.code_lines | _comment_lines(document)
     targets: list[LinkTarget] = []
@@ -51,30 +62,34 @@ def document_links(document: Document) -> tuple[LinkTarget, ...]:
         base = document.line_starts[n]
         hidden = _hidden_spans(line)
         if n in structure.html_lines:
-            targets.extend(_html_targets(line, base, _Spans(hidden)))
+            html = _html_targets(line, base, _Spans(hidden))
+            targets.extend(t for t in html if not (local and is_external(t.url)))
             continue
         taken: list[tuple[int, int]] = list(hidden)
         for link in document.links(n):
             target = _inline_target(link.url, link.url_start, link.image)
             taken.append((link.start - base, link.end - base))
-            if target is not None:
+            if target is not None and not (local and is_external(target.url)):
                 targets.append(target)
         reference = _REFERENCE.match(line)
         if reference is not None:
             group = 1 if reference.group(1) is not None else 2
             start, end = base + reference.start(group), base + reference.end(group)
-            targets.append(LinkTarget(reference.group(group), start, end))
+            if not (local and is_external(reference.group(group))):
+                targets.append(LinkTarget(reference.group(group), start, end))
             taken.append((0, len(line)))
         if "<" in line:
             covered = _Spans(taken)
             for match in _AUTOLINK.finditer(line):
                 if not covered.contains(match.start()):
                     start, end = base + match.start(1), base + match.end(1)
-                    targets.append(LinkTarget(match.group(1), start, end))
+                    if not local:  # an autolink always has a scheme
+                        targets.append(LinkTarget(match.group(1), start, end))
                     taken.append((match.start(), match.end()))
-            targets.extend(_html_targets(line, base, _Spans(taken)))
+            html = _html_targets(line, base, _Spans(taken))
+            targets.extend(t for t in html if not (local and is_external(t.url)))
             taken.extend((m.start(), m.end()) for m in _TAG.finditer(line))
-        if "://" in line:
+        if "://" in line and not local:  # a bare url is always external
             covered = _Spans(taken)
             for match in _BARE_URL.finditer(line):
                 if not covered.contains(match.start()):

@@ -24,7 +24,7 @@ from awesome_lint.diagnostics import Violation
 
 def check(ctx: Context) -> Iterator[Violation]:
     anchors = ctx.anchors
-    for target in ctx.document_links:
+    for target in ctx.local_links:
         if not target.url.startswith("#"):
             continue
         fragment = target.url[1:]

@@ -16,7 +16,6 @@ AL502: ![overview](./overview.png) when it is not
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -26,7 +25,6 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Violation
 from awesome_lint.document import DecodeError, Document
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -36,9 +34,9 @@ def check(ctx: Context) -> Iterator[Violation]:
     folder = Path(ctx.document.path).resolve().parent
     root = _repository_root(folder)
     other_anchors: dict[Path, Anchors | None] = {}
-    for target in ctx.document_links:
+    for target in ctx.local_links:
         url = target.url
-        if not url or url.startswith(("#", "//", "\\")) or _SCHEME.match(url):
+        if not url or url.startswith(("#", "\\")):  # external urls are not local_links
             continue
         path_part, _, fragment = url.partition("#")
         path_part = path_part.split("?", 1)[0]
