@@ -44,6 +44,7 @@ def find_papers(
 ) -> tuple[Paper, ...]:
     """Every entry with a title link, as a paper."""
     categories: dict[int, list[Heading]] = {}
+    scopes: dict[tuple[int, int], tuple[int, int]] = {}  # one tuple per scope, shared
     found = []
     for entry in entries:
         if entry.title is None or not entry.title.url.strip():
@@ -54,13 +55,9 @@ def find_papers(
         tops = categories[schema.block_line]
         at = bisect.bisect_left(tops, entry.line, key=lambda h: h.line)
         category = tops[at - 1].line if at else -1
+        scope = scopes.setdefault((schema.block_line, category), (schema.block_line, category))
         found.append(
-            Paper(
-                entry,
-                canonical_url(entry.title.url),
-                fold_title(entry.title.text),
-                (schema.block_line, category),
-            )
+            Paper(entry, canonical_url(entry.title.url), fold_title(entry.title.text), scope)
         )
     return tuple(found)
 
@@ -98,13 +95,18 @@ def same_title(a: str, b: str) -> bool:
 
 def repeated_urls(papers: tuple[Paper, ...], *, whole_block: bool = False) -> list[Repeat]:
     """Each entry whose title link earlier entries of its scope (or whole block) already used."""
-    seen: dict[tuple[tuple[int, int], str], list[Paper]] = {}
+    # The first paper of each key alone, a list only once a key repeats: most never do.
+    seen: dict[tuple[tuple[int, int], str], Paper | list[Paper]] = {}
     repeats = []
     for paper in papers:
-        scope = (paper.scope[0], -1) if whole_block else paper.scope
-        earlier = seen.setdefault((scope, paper.url), [])
-        if earlier:
-            repeats.append(Repeat(paper, tuple(earlier)))
+        key = ((paper.scope[0], -1) if whole_block else paper.scope, paper.url)
+        earlier = seen.get(key)
+        if earlier is None:
+            seen[key] = paper
+            continue
+        if not isinstance(earlier, list):
+            earlier = seen[key] = [earlier]
+        repeats.append(Repeat(paper, tuple(earlier)))
         earlier.append(paper)
     return repeats
 
