@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document import Document
 from awesome_lint.links import code_spans, find_links
 from awesome_lint.linter import lint_text
-from awesome_lint.prose import cjk_patterns
+from awesome_lint.prose import _CHUNK, cjk_patterns
 from awesome_lint.registry import select_rules
 from tests.conftest import FIXTURES, SEED, Result
 
@@ -122,15 +123,52 @@ def test_prose_leaves_out_code_urls_html_and_cjk() -> None:
         "  - Keyword:  kept, `code,span`, https://bare.example/x,y <b>tag</b> 中文（注） end\n"
     )
     ctx = Context(Document(text))
-    spans = {(span.kind, text[span.start : span.end]) for span in ctx.prose.spans}
+    spans = {(span.kind, text[span.start : span.end]) for span in ctx.prose.spans()}
     assert ("title", "Title Words") in spans
     assert ("description", " note") in spans
     assert ("authors", "Ann Author") in spans
-    prose = "".join(text[s.start : s.end] for s in ctx.prose.spans if s.kind == "keyword")
+    prose = "".join(text[s.start : s.end] for s in ctx.prose.spans() if s.kind == "keyword")
     assert prose.startswith("  kept, ")  # spaces after the label are prose (AL404's)
     for left_out in ("code,span", "bare.example", "<b>", "中文", "（注）", "example.org"):
         assert left_out not in prose
-    assert not any(s.spellable for s in ctx.prose.spans if s.kind in ("title", "authors"))
+    assert not any(s.spellable for s in ctx.prose.spans() if s.kind in ("title", "authors"))
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\u3000", "\u00a0", "\x85", "\u2028", "\x1c"])
+def test_prose_chunks_split_where_the_word_scan_does(blank: str) -> None:
+    # AL401 counts chunks with translate + split(), and locates words with _CHUNK: if the two
+    # disagreed on a blank, a word could be counted under one spelling and sought under another.
+    value = f"a{blank}b,c；“quoted”{blank}(x){blank}self-play{blank}{blank}end"
+    ctx = Context(Document(HEAD + f"- [T](https://x.org)\n  - A B\n  - Keyword: {value}\n"))
+    prose = ctx.prose
+    for i in range(len(prose)):
+        scanned = [
+            m.group() for m in _CHUNK.finditer(prose.document.text, prose.starts[i], prose.ends[i])
+        ]
+        assert prose.chunks([i]) == scanned
+
+
+def test_prose_spans_are_sorted_and_disjoint_so_offsets_map_to_one_span() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    prose = Context(Document(text)).prose
+    spans = list(prose.spans())
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    for i, span in enumerate(spans):
+        assert prose.index_at(span.start) == i
+        assert prose.index_at(span.end - 1) == i
+
+
+def test_misspelling_far_down_a_long_list_is_found_at_its_own_offset() -> None:
+    # AL401 counts words by batches of spans and seeks a word used once in its batch again.
+    entry = (
+        "- [Policy Title {n}](https://x.org/{n})\n  - Ann Author\n  - Keyword: policy learning\n"
+    )
+    body = "".join(entry.format(n=n) for n in range(400))
+    body += "- [Last](https://x.org/z)\n  - Ann Author\n  - Keyword: reinforcment learning\n"
+    body += "- [Reused Title](https://x.org/r)\n  - Ann Author\n  - Keyword: enviroment\n"
+    body += "".join(entry.format(n=n) for n in range(400, 600))
+    body += "- [Enviroment](https://x.org/e)\n  - Ann Author\n  - Keyword: policy\n"
+    assert found(body, "AL401") == [("AL401", "reinforcment")]
 
 
 # --- what each rule leaves alone ---

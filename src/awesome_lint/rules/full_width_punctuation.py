@@ -14,31 +14,35 @@ AL402: - Keyword: Model searches the web， Imitation learning
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 
 _ASCII = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"}
+_MARKS = re.compile("[，：；（）]")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     text = ctx.document.text
-    for span in ctx.prose.spans:
-        segment = text[span.start : span.end]
-        if span.cjk_line or segment.isascii():  # isascii: most spans, at C speed
+    if text.isascii():  # most lists, at C speed
+        return
+    prose = ctx.prose
+    # Marks are rare: find them in the whole text, then ask which span holds each.
+    for match in _MARKS.finditer(text):
+        at, mark = match.start(), match.group()
+        span = prose.index_at(at)
+        if span is None or prose.cjk[span]:
             continue
-        line_end = ctx.document.line_ends[span.line]
-        for at, mark in enumerate(segment, span.start):
-            if mark not in _ASCII:
-                continue
-            replacement = _ASCII[mark]
-            # ",:;" want a space after them, unless the line ends or one is there already.
-            if mark in "，：；" and at + 1 < line_end and not text[at + 1].isspace():
-                replacement += " "
-            yield Violation(
-                at,
-                at + 1,
-                f'Full-width "{mark}" in English text',
-                Fix.safe(f'Write "{replacement.strip()}"', Edit(at, at + 1, replacement)),
-            )
+        replacement = _ASCII[mark]
+        # ",:;" want a space after them, unless the line ends or one is there already.
+        line_end = ctx.document.line_ends[prose.lines[span]]
+        if mark in "，：；" and at + 1 < line_end and not text[at + 1].isspace():
+            replacement += " "
+        yield Violation(
+            at,
+            at + 1,
+            f'Full-width "{mark}" in English text',
+            Fix.safe(f'Write "{replacement.strip()}"', Edit(at, at + 1, replacement)),
+        )

@@ -19,33 +19,35 @@ from collections.abc import Iterator
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 
-_MARK = re.compile(r"[,:]")
+_CANDIDATE = re.compile(r"[,:](?=[^\s/])")
 # A token holding one of these is an identifier, an assignment or a path, not a list of items.
 _CODE_LIKE = re.compile(r"[=_/\\{}<>@#]")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     text = ctx.document.text
-    for span in ctx.prose.spans:
-        if span.cjk_line:
+    prose = ctx.prose
+    # Every mark this rule reports is followed by a letter, a digit or "[": find those in the
+    # whole text (rare, and no url's "://"), then ask which span holds each.
+    for match in _CANDIDATE.finditer(text):
+        at = match.start()
+        span = prose.index_at(at)
+        if span is None or prose.cjk[span]:
             continue  # CJK text writes ",", "," and "：" with no space
-        line_end = ctx.document.line_ends[span.line]
-        for match in _MARK.finditer(text, span.start, span.end):
-            at = match.start()
-            if at + 1 >= line_end:
-                continue
-            before, after = text[at - 1], text[at + 1]
-            if not _missing_space(match.group(), before, after) or _is_token(
-                text, at, span.start, span.end
-            ):
-                continue
-            name = "comma" if match.group() == "," else "colon"
-            yield Violation(
-                at,
-                at + 1,
-                f"Missing space after {name}",
-                Fix.safe(f"Add a space after the {name}", Edit.insert(at + 1, " ")),
-            )
+        if at + 1 >= ctx.document.line_ends[prose.lines[span]]:
+            continue
+        before, after = text[at - 1], text[at + 1]
+        if not _missing_space(match.group(), before, after) or _is_token(
+            text, at, prose.starts[span], prose.ends[span]
+        ):
+            continue
+        name = "comma" if match.group() == "," else "colon"
+        yield Violation(
+            at,
+            at + 1,
+            f"Missing space after {name}",
+            Fix.safe(f"Add a space after the {name}", Edit.insert(at + 1, " ")),
+        )
 
 
 def _missing_space(mark: str, before: str, after: str) -> bool:

@@ -28,21 +28,14 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.prose import Word
+from awesome_lint.prose import Prose, Word, word_in
+
+# Spans whose chunks are found in one regex pass; a word used once is sought again in its batch.
+_BATCH = 256
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    uses: Counter[str] = Counter()
-    in_names: set[str] = set()
-    spellable: list[tuple[Word, str]] = []
-    for word in ctx.prose.words():
-        lower = word.text.lower()
-        uses[lower] += 1
-        if word.span.spellable:
-            spellable.append((word, lower))
-        else:
-            in_names.add(lower)
-    candidates = [w for w, lower in spellable if uses[lower] == 1 and lower not in in_names]
+    candidates = _used_once(ctx.prose)
     if not candidates:
         return
     # Imported here so that the word data loads only when this rule runs.
@@ -64,3 +57,40 @@ def check(ctx: Context) -> Iterator[Violation]:
         title = f'Write "{suggestion.replacement}"'
         fix = Fix.safe(title, edit) if suggestion.single else Fix.unsafe(title, edit)
         yield Violation(word.start, word.end, message, fix)
+
+
+def _used_once(prose: Prose) -> list[Word]:
+    """Words of spellable spans that the list uses only there, and only once.
+
+    Counted by chunk, a batch of spans at a time, never word by word: a 10k-entry list has
+    400,000 words, and a 100k-entry one too many to hold.
+    """
+    spellable = prose.spellable()
+    spelled: Counter[str] = Counter()  # chunk -> uses in spellable spans
+    named: set[str] = set()  # chunks of names (titles, authors...)
+    batch_of: dict[str, int] = {}  # chunk -> the last batch holding it, the only one if used once
+    for batch, first in enumerate(range(0, len(prose), _BATCH)):
+        indices = range(first, min(first + _BATCH, len(prose)))
+        own = prose.chunks(i for i in indices if spellable[i])
+        spelled.update(own)
+        batch_of.update(dict.fromkeys(own, batch))
+        named.update(prose.chunks(i for i in indices if not spellable[i]))
+    uses: Counter[str] = Counter()
+    for chunk, count in spelled.items():
+        if (word := word_in(chunk)) is not None:
+            uses[word.lower()] += count
+    in_names = {word.lower() for chunk in named if (word := word_in(chunk)) is not None}
+    once = {lower for lower, count in uses.items() if count == 1 and lower not in in_names}
+    batches = sorted(
+        {
+            batch_of[chunk]
+            for chunk, count in spelled.items()
+            if count == 1 and (word := word_in(chunk)) is not None and word.lower() in once
+        }
+    )
+    found: list[Word] = []
+    for batch in batches:
+        indices = range(batch * _BATCH, min((batch + 1) * _BATCH, len(prose)))
+        spans = (prose.span(i) for i in indices if spellable[i])
+        found.extend(word for word in prose.words(spans) if word.text.lower() in once)
+    return found

@@ -25,11 +25,16 @@ _SPACES = re.compile(r" {2,}")
 def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
     text = document.text
-    for span in ctx.prose.spans:
-        line_end = document.line_ends[span.line]
-        for match in _SPACES.finditer(text, span.start, span.end):
+    prose = ctx.prose
+    name_kinds = {i for i, kind in enumerate(prose.kind_names) if kind in ("title", "link-text")}
+    for i, (span_start, span_end) in enumerate(zip(prose.starts, prose.ends, strict=True)):
+        if text.find("  ", span_start, span_end) < 0:  # nearly every span: no regex, no slice
+            continue
+        line_end = document.line_ends[prose.lines[i]]
+        is_name = prose.kinds[i] in name_kinds
+        for match in _SPACES.finditer(text, span_start, span_end):
             start, end = match.span()
-            if end == line_end or (span.is_name and (start == span.start or end == span.end)):
+            if end == line_end or (is_name and (start == span_start or end == span_end)):
                 continue
             yield Violation(
                 start,
