@@ -25,11 +25,18 @@ _COLONS = ":："
 class Label(NamedTuple):
     text: str  # as written, e.g. "Dataset"
     start: int
-    end: int
     separator: str  # as written, e.g. ";" or " : " or ":"
-    separator_end: int
     status: str  # "known", "misspelt" or "unknown"
     suggestion: str | None  # the accepted label a misspelt one stands for
+
+    # Derived, not stored (memory on big lists).
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def separator_end(self) -> int:
+        return self.start + len(self.text) + len(self.separator)
 
 
 class Field(NamedTuple):
@@ -240,16 +247,7 @@ def _label(content: str, offset: int, accepted: dict[str, FieldSpec]) -> Label |
             status, suggestion = "misspelt", near
         elif not colon or not _looks_like_label(text):
             return None
-    start = offset
-    return Label(
-        text=text,
-        start=start,
-        end=start + len(text),
-        separator=separator,
-        separator_end=start + match.end(),
-        status=status,
-        suggestion=suggestion,
-    )
+    return Label(text=text, start=offset, separator=separator, status=status, suggestion=suggestion)
 
 
 def _looks_like_label(text: str) -> bool:
