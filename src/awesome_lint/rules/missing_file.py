@@ -15,6 +15,7 @@ AL502: ![overview](./overview.png) when it is not
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,7 +48,10 @@ def check(ctx: Context) -> Iterator[Violation]:
         resolved = Path(os.path.normpath(base / relative.lstrip("/")))
         if not resolved.is_relative_to(root):
             continue
-        if not resolved.exists():
+        exists = _exists(resolved)
+        if exists is None:
+            continue
+        if not exists:
             where = "the repository root" if base is root and root != folder else "the list"
             yield Violation(
                 target.start, target.end, f'No file "{path_part}" (relative to {where})'
@@ -70,6 +74,15 @@ def _repository_root(folder: Path) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return folder
+
+
+def _exists(path: Path) -> bool | None:
+    """Whether ``path`` exists; None when the system cannot tell (a folder we may not read)."""
+    try:
+        return path.exists()
+    except OSError as error:
+        # A name longer than the file system allows names no file (found by fuzzing).
+        return False if error.errno == errno.ENAMETOOLONG else None
 
 
 def _anchors_of(path: Path) -> Anchors | None:
