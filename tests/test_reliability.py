@@ -295,3 +295,37 @@ def test_vertical_tab_in_format_block_found_by_fuzzing(cli: Cli, tmp_path: Path)
     result = _lint(cli, tmp_path, crash.read_bytes(), "--fix", "--unsafe-fixes")
     assert result.code in (0, 1), result.err
     assert "internal error" not in result.err
+
+
+LONG_NAME = "n" * 300  # longer than any file system allows a name to be
+
+
+def test_file_name_too_long_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    result = cli(f"{LONG_NAME}.md", cwd=tmp_path)
+    assert result.code == 2
+    assert _one_line(result) == f"awesome-lint: {LONG_NAME}.md: cannot read: File name too long"
+
+
+def test_config_name_too_long_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# List\n")
+    result = cli("--config", LONG_NAME, "README.md", cwd=tmp_path)
+    assert result.code == 2
+    assert _one_line(result) == f"awesome-lint: error: {LONG_NAME}: File name too long"
+
+
+def test_links_cache_name_too_long_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    pytest.importorskip("httpx")
+    (tmp_path / "README.md").write_text("# List\n")
+    result = cli("--check-links", "--links-cache", LONG_NAME, "README.md", cwd=tmp_path)
+    assert result.code == 2
+    assert _one_line(result) == (
+        f"awesome-lint: error: --links-cache {LONG_NAME}: File name too long"
+    )
+
+
+def test_symlink_loop_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "a.md").symlink_to("b.md")
+    (tmp_path / "b.md").symlink_to("a.md")
+    result = cli("a.md", cwd=tmp_path)
+    assert result.code == 2
+    assert _one_line(result) == "awesome-lint: a.md: cannot read: Too many levels of symbolic links"

@@ -138,7 +138,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     explicit: Settings | None = None
     try:
         if args.config is not None:
-            if not args.config.is_file():
+            if not _is_file(args.config):
                 raise ConfigError(f"{args.config}: config file not found")
             explicit = load_settings(args.config)
     except ConfigError as error:
@@ -278,6 +278,12 @@ def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Setting
         raise ConfigError(str(error)) from None
     links = settings.check_links._replace(checked={})  # this run's memo, shared by fix rounds
     if args.links_cache is not None:
+        try:
+            args.links_cache.stat()
+        except FileNotFoundError:
+            pass  # written at the end of the run
+        except OSError as error:
+            raise ConfigError(f"--links-cache {args.links_cache}: {error.strerror}") from None
         links = links._replace(cache_path=args.links_cache)
     return settings._replace(check_links=links)
 
@@ -289,14 +295,21 @@ class _FileError(Exception):
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere, unreadable, or a symlink loop
         return str(path)
 
 
-def _read(path: Path, shown: str) -> Document:
-    if path.is_dir():
-        raise _FileError(f"{shown}: is a directory, not a Markdown file")
+def _is_file(path: Path) -> bool:
     try:
+        return path.is_file()
+    except OSError as error:  # e.g. a name longer than the file system allows
+        raise ConfigError(f"{path}: {error.strerror}") from None
+
+
+def _read(path: Path, shown: str) -> Document:
+    try:
+        if path.is_dir():
+            raise _FileError(f"{shown}: is a directory, not a Markdown file")
         data = path.read_bytes()
     except FileNotFoundError:
         raise _FileError(f"{shown}: no such file") from None
