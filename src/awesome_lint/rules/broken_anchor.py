@@ -14,7 +14,6 @@ AL501: [Papers](#paper) with a heading "## Papers"
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from urllib.parse import unquote
 
@@ -31,6 +30,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         if fragment in anchors:
             continue
         message = f'No heading or anchor "#{fragment}" in this file'
+        import difflib  # only for a broken anchor: most runs have none
+
         close = difflib.get_close_matches(unquote(fragment).lower(), anchors.names, n=1)
         if close:
             message += f' (did you mean "#{close[0]}"?)'
