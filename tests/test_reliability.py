@@ -35,6 +35,7 @@ def test_missing_file_is_one_line_and_exit_2(cli: Cli, tmp_path: Path) -> None:
     result = cli("absent.md", cwd=tmp_path)
     assert result.code == 2
     assert _one_line(result) == "awesome-lint: absent.md: no such file"
+    assert result.out == ""  # no "All checks passed!" when nothing was checked
 
 
 def test_directory_is_refused(cli: Cli, tmp_path: Path) -> None:

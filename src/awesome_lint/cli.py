@@ -202,7 +202,9 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         show_fixes=args.show_fixes,
         fixing=args.fix or args.diff,
     )
-    if not args.diff:
+    # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
+    nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
+    if not args.diff and not nothing_checked:
         out.write(renderer(fmt)(reports, options))
     if fmt in ("github", "sarif") and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
