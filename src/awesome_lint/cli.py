@@ -8,7 +8,6 @@ changed); 2 a usage, config, read or write error.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -375,8 +374,10 @@ def _process(
             )
         )
         return FileReport(shown, document, diagnostics), True, None
+    from awesome_lint.atomic_write import write_atomic
+
     try:
-        _write_atomic(path, fixed_document.encode())
+        write_atomic(path, fixed_document.encode())
     except OSError as error:
         return (
             report,
@@ -384,26 +385,6 @@ def _process(
             f"{shown}: cannot write: {error.strerror or error}; file left unchanged",
         )
     return FileReport(shown, fixed_document, remaining, result.applied), True, None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temp file in the same folder, keeping permissions; never half-write."""
-    import tempfile
-
-    target = path.resolve()
-    mode = target.stat().st_mode & 0o7777
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def _statistics(reports: Sequence[FileReport], options: ReportOptions) -> str:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from awesome_lint.atomic_write import write_atomic
 from awesome_lint.linkcheck import LinkResult
 
 FORMAT_VERSION = 1
@@ -56,7 +54,9 @@ class LinkCache:
             "version": FORMAT_VERSION,
             "entries": {url: _raw(r) for url, r in sorted(self.entries.items())},
         }
-        _write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        self.path.resolve().parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+        write_atomic(self.path, text.encode("utf-8"))
         self.dirty = False
 
 
@@ -87,17 +87,3 @@ def _raw(result: LinkResult) -> dict[str, Any]:
     raw = asdict(result)
     del raw["url"]
     return raw
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    folder = path.resolve().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
