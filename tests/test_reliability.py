@@ -261,7 +261,7 @@ def test_internal_error_is_one_line_not_a_traceback(
     def broken(*args: object) -> list[object]:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(awesome_lint.linter, "lint", broken)
+    monkeypatch.setattr(awesome_lint.linter, "lint_context", broken)
     result = _lint(cli, tmp_path, SEED.read_bytes())
     assert result.code == 2
     assert _one_line(result) == (

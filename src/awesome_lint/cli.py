@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from awesome_lint import __version__
 from awesome_lint.config import ConfigError, Settings, find_config, load_settings
@@ -20,6 +20,9 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.document import DecodeError, Document
 from awesome_lint.registry import BY_CODE, RULES, RuleSpec, SelectorError, select_rules
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer
+
+if TYPE_CHECKING:
+    from awesome_lint.context import Context
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -166,9 +169,10 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(_schema_text(shown, document, settings))
             continue
         try:
-            report, file_changed, error_message = _process(
-                path, shown, document, settings, rules, args, out
-            )
+            from awesome_lint.context import Context
+
+            context = Context(document, settings)
+            report, file_changed, error_message = _process(path, shown, context, rules, args, out)
         except Exception as error:  # a bug must cost one file's check, never a traceback
             err.write(
                 f"awesome-lint: {shown}: internal error: {type(error).__name__}: "
@@ -182,14 +186,13 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         changed |= file_changed
         reports.append(report)
-        if not args.quiet and any(r.code.startswith("AL1") for r in rules):
-            from awesome_lint.context import Context
-
-            if not Context(report.document, settings).schemas:
-                err.write(
-                    f"awesome-lint: note: {shown}: no format block, so entries were not "
-                    "checked against one (add a fenced block starting with `format:`)\n"
-                )
+        # The AL1 rules read the schemas during the lint: this reads them from its context.
+        al1 = any(r.code.startswith("AL1") for r in rules)
+        if al1 and not args.quiet and not context.schemas:
+            err.write(
+                f"awesome-lint: note: {shown}: no format block, so entries were not "
+                "checked against one (add a fenced block starting with `format:`)\n"
+            )
     if args.show_schema:
         return status
     options = ReportOptions(
@@ -328,15 +331,15 @@ def _read(path: Path, shown: str) -> Document:
 def _process(
     path: Path,
     shown: str,
-    document: Document,
-    settings: Settings,
+    context: Context,
     rules: list[RuleSpec],
     args: argparse.Namespace,
     out: TextIO,
 ) -> tuple[FileReport, bool, str | None]:
-    from awesome_lint.linter import lint
+    from awesome_lint.linter import lint, lint_context
 
-    diagnostics = lint(document, settings, rules)
+    document, settings = context.document, context.settings
+    diagnostics = lint_context(context, rules)
     report = FileReport(shown, document, diagnostics)
     if not (args.fix or args.diff):
         return report, False, None

@@ -13,7 +13,12 @@ from awesome_lint.suppress import UNUSED_SUPPRESSION
 
 
 def lint(document: Document, settings: Settings, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
-    ctx = Context(document, settings)
+    return lint_context(Context(document, settings), rules)
+
+
+def lint_context(ctx: Context, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
+    """Diagnostics of ``rules`` on ``ctx``, whose models the caller may read afterwards."""
+    document = ctx.document
     diagnostics = []
     for rule in rules:
         if rule.code != UNUSED_SUPPRESSION:
