@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from awesome_lint.document import Document, Heading
 from awesome_lint.entries import Entry
+from awesome_lint.links import Link
 from awesome_lint.schema import Schema
 from awesome_lint.urls import canonical_url
 from awesome_lint.years import YearSections
@@ -30,6 +31,12 @@ class Paper(NamedTuple):
     url: str  # canonical url of the title link
     title: str  # folded title text
     scope: tuple[int, int]  # (format block line, content sub-section line or -1)
+
+    @property
+    def link(self) -> Link:
+        """The entry's title link: only entries with one are papers."""
+        assert self.entry.title is not None
+        return self.entry.title
 
 
 class Repeat(NamedTuple):

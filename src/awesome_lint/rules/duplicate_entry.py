@@ -34,8 +34,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         if same is None:
             continue  # another title under the same link: AL303's
         entry, first = repeat.paper.entry, same.entry
-        title, first_title = entry.title, first.title
-        assert title is not None and first_title is not None
+        title, first_title = repeat.paper.link, same.link
         fix = None
         # Removing it must not hand the lines after it to the entry before it.
         if _adds_nothing(document, entry, first) and not joins_previous_item(

@@ -22,12 +22,11 @@ from awesome_lint.papers import repeated_titles
 
 def check(ctx: Context) -> Iterator[Violation]:
     for repeat in repeated_titles(ctx.papers):
-        first = repeat.earlier[0].entry
-        title, first_title = repeat.paper.entry.title, first.title
-        assert title is not None and first_title is not None
+        first = repeat.earlier[0]
+        title, first_title = repeat.paper.link, first.link
         yield Violation(
             title.start,
             title.end,
-            f"Title repeats the entry of line {first.line + 1}, with another link",
+            f"Title repeats the entry of line {first.entry.line + 1}, with another link",
             related=(Related(first_title.start, first_title.end, "first occurrence"),),
         )

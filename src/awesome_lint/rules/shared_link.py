@@ -25,13 +25,12 @@ def check(ctx: Context) -> Iterator[Violation]:
     for repeat in repeated_urls(ctx.papers, whole_block=True):
         if any(same_title(repeat.paper.title, p.title) for p in repeat.earlier):
             continue  # the same paper twice: AL301's
-        first = repeat.earlier[0].entry
-        title, first_title = repeat.paper.entry.title, first.title
-        assert title is not None and first_title is not None
+        first = repeat.earlier[0]
+        title, first_title = repeat.paper.link, first.link
         yield Violation(
             title.url_start,
             title.url_end,
-            f"Link is also the title link of line {first.line + 1} "
+            f"Link is also the title link of line {first.entry.line + 1} "
             f'("{first_title.text}"); one of them is likely wrong',
             related=(Related(first_title.url_start, first_title.url_end, "first occurrence"),),
         )
