@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from awesome_lint.config import Settings
@@ -12,9 +10,9 @@ from awesome_lint.document import Document
 from awesome_lint.linter import lint_text
 from awesome_lint.registry import select_rules
 from awesome_lint.years import entry_year, parse_year_heading
-from tests.conftest import SEED
+from tests.conftest import FIXTURES, SEED
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = FIXTURES / "corpus"  # the bundled copies of the shared corpus, with their licences
 
 FORMAT = """\
 ## Papers
@@ -182,7 +180,6 @@ def test_the_seed_list_has_no_ordering_or_duplicate_diagnostic() -> None:
     assert _lint(text, "AL3") == []
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
 @pytest.mark.parametrize(
     "name",
     [
