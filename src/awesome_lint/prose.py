@@ -165,6 +165,17 @@ class Prose:
         i = bisect.bisect_right(self.starts, offset) - 1
         return i if i >= 0 and offset < self.ends[i] else None
 
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str], int]]:
+        """Each match of ``pattern`` in the whole text that starts in a span, with that span.
+
+        For what is rare in a list (a full-width mark, a missing space): one search of the
+        text, then a bisection per match, instead of a search per span.
+        """
+        for match in pattern.finditer(self.document.text):
+            span = self.index_at(match.start())
+            if span is not None:
+                yield match, span
+
     @cached_property
     def links(self) -> tuple[Link, ...]:
         """Inline links on every line outside code and HTML, entries or not."""

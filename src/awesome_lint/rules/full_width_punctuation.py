@@ -30,11 +30,10 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     prose = ctx.prose
     # Marks are rare: find them in the whole text, then ask which span holds each.
-    for match in _MARKS.finditer(text):
-        at, mark = match.start(), match.group()
-        span = prose.index_at(at)
-        if span is None or prose.cjk[span]:
+    for match, span in prose.matches(_MARKS):
+        if prose.cjk[span]:
             continue
+        at, mark = match.start(), match.group()
         replacement = _ASCII[mark]
         # ",:;" want a space after them, unless the line ends or one is there already.
         line_end = ctx.document.line_ends[prose.lines[span]]

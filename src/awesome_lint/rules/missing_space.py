@@ -29,10 +29,9 @@ def check(ctx: Context) -> Iterator[Violation]:
     prose = ctx.prose
     # Every mark this rule reports is followed by a letter, a digit or "[": find those in the
     # whole text (rare, and no url's "://"), then ask which span holds each.
-    for match in _CANDIDATE.finditer(text):
+    for match, span in prose.matches(_CANDIDATE):
         at = match.start()
-        span = prose.index_at(at)
-        if span is None or prose.cjk[span]:
+        if prose.cjk[span]:
             continue  # CJK text writes ",", "," and "：" with no space
         if at + 1 >= ctx.document.line_ends[prose.lines[span]]:
             continue

@@ -35,10 +35,10 @@ def check(ctx: Context) -> Iterator[Violation]:
     # A span can hold a match only where the whole text has one of these (rare): look at
     # those spans alone, not at every span of the list. Each is searched as a slice, so that
     # the lookarounds stop at its edges.
-    holders = {prose.index_at(m.start()) for m in _SHIFT_IN_TEXT.finditer(text)}
+    holders = sorted({span for _, span in prose.matches(_SHIFT_IN_TEXT)})
     spans = [
         prose.span(i)
-        for i in sorted(i for i in holders if i is not None)
+        for i in holders
         if _SLIPPED_SHIFT.search(text[prose.starts[i] : prose.ends[i]])
     ]
     if not any(span.spellable for span in spans):
