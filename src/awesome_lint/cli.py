@@ -151,10 +151,11 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     reports: list[FileReport] = []
     changed = False
     settings_cache: dict[Path | None, tuple[Settings, list[RuleSpec]]] = {}
+    config_sources: dict[Path, Path | None] = {}  # folder -> its config file
     unsafe = bool(args.unsafe_fixes)
     for path in files:
         try:
-            settings, rules = _settings_for(path, args, explicit, settings_cache)
+            settings, rules = _settings_for(path, args, explicit, settings_cache, config_sources)
         except (ConfigError, SelectorError) as error:
             err.write(f"awesome-lint: error: {error}\n")
             return EXIT_ERROR
@@ -246,12 +247,15 @@ def _settings_for(
     args: argparse.Namespace,
     explicit: Settings | None,
     cache: dict[Path | None, tuple[Settings, list[RuleSpec]]],
+    sources: dict[Path, Path | None],
 ) -> tuple[Settings, list[RuleSpec]]:
-    source = (
-        None
-        if explicit is not None
-        else find_config(path.parent if path.parent != Path("") else Path("."))
-    )
+    source = None
+    if explicit is None:
+        # Looked up once per folder: pre-commit passes many files of one folder at once.
+        folder = path.parent if path.parent != Path("") else Path(".")
+        if folder not in sources:
+            sources[folder] = find_config(folder)
+        source = sources[folder]
     if source in cache:
         return cache[source]
     settings = explicit if explicit is not None else load_settings(source)
