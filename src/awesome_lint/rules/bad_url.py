@@ -25,7 +25,6 @@ from awesome_lint.links import Link
 
 _SCHEME_TYPO = re.compile(r"^(h+t+p+s?|t+p+s?|h+t+s)(?::/*|/+)", re.IGNORECASE)
 _GOOD_SCHEME = re.compile(r"^(?:https?|ftp)://[^/\s]", re.IGNORECASE)
-_OTHER_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _BARE_DOMAIN = re.compile(
     r"^(?:www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|cn|edu|gov|dev|co|me|info|app|site)(?:/|$))",
     re.IGNORECASE,
@@ -99,6 +98,4 @@ def _check_url(link: Link) -> Violation | None:
             "Url has no scheme; without 'https://' it is read as a relative file path",
             Fix.safe("Add 'https://'", Edit.insert(link.url_start, "https://")),
         )
-    if _OTHER_SCHEME.match(url):
-        return None
     return None

@@ -12,13 +12,11 @@ AL408: a file whose lines end in CRLF except a few in LF
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _NAMES = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}
 
 
@@ -27,17 +25,19 @@ def check(ctx: Context) -> Iterator[Violation]:
     text = document.text
     usual = document.newline
     if len(document.newline_counts) > 1:
-        others = [m for m in _NEWLINE.finditer(text) if m.group() != usual]
+        # Line n's newline is text[line_ends[n]:line_starts[n + 1]]: the document found them.
+        newlines = zip(document.line_ends, document.line_starts[1:], strict=False)
+        others = [(end, start) for end, start in newlines if text[end:start] != usual]
         counts = ", ".join(
             f"{count} {_NAMES[kind]}" for kind, count in sorted(document.newline_counts.items())
         )
         yield Violation(
-            others[0].start(),
-            others[0].end(),
+            others[0][0],
+            others[0][1],
             f"Mixed line endings ({counts}); the file mostly uses {_NAMES[usual]}",
             Fix.safe(
                 f"Use {_NAMES[usual]} everywhere",
-                *(Edit(m.start(), m.end(), usual) for m in others),
+                *(Edit(end, start, usual) for end, start in others),
             ),
         )
     if text and not text.endswith(("\n", "\r")):
