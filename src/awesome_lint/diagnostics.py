@@ -36,18 +36,19 @@ class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     applicability: Applicability
     message: str
+    # The fix moves, removes or creates list items on purpose (an entry moved to its year,
+    # fields reordered): the fixer's tree check spares the entries it touches.
+    structural: bool = False
 
     @classmethod
-    def safe(cls, message: str, *edits: Edit) -> Fix:
-        return cls(
-            tuple(sorted(edits, key=lambda e: (e.start, e.end))), Applicability.SAFE, message
-        )
+    def safe(cls, message: str, *edits: Edit, structural: bool = False) -> Fix:
+        ordered = tuple(sorted(edits, key=lambda e: (e.start, e.end)))
+        return cls(ordered, Applicability.SAFE, message, structural)
 
     @classmethod
-    def unsafe(cls, message: str, *edits: Edit) -> Fix:
-        return cls(
-            tuple(sorted(edits, key=lambda e: (e.start, e.end))), Applicability.UNSAFE, message
-        )
+    def unsafe(cls, message: str, *edits: Edit, structural: bool = False) -> Fix:
+        ordered = tuple(sorted(edits, key=lambda e: (e.start, e.end)))
+        return cls(ordered, Applicability.UNSAFE, message, structural)
 
     @property
     def start(self) -> int:

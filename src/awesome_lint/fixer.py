@@ -3,7 +3,10 @@
 Each round takes the applicable fixes in order of position and skips any that overlaps one
 already taken; the text is rebuilt once per round and linted again. The loop stops when no
 applicable fix remains; failing to converge is an error, never a silent stop. After every
-round, every word and url that no edit touched must still be in the text.
+round, every word and url that no edit touched must still be in the text, and every list item
+must keep its parent and its depth: a fix that turns a field's nested points into fields has
+lost data even when no byte is missing. Only a fix marked ``structural`` (an entry moved,
+removed or reordered on purpose) may change the tree, and only within the entries it touches.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.document import Document
 
 MAX_ROUNDS = 50
 
@@ -58,6 +62,7 @@ def apply_fixes(
             return result
         new_text = rebuild(result.text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
         verify(result.text, new_text, chosen)
+        verify_tree(result.text, new_text, chosen)
         if new_text in seen:
             raise FixError(
                 "fixes do not converge (they undo each other): "
@@ -148,6 +153,99 @@ def verify(old: str, new: str, chosen: Sequence[Diagnostic]) -> None:
         if lost:
             item = next(iter(lost))
             raise FixError(f"a fix by {rules} would lose the {what} {item!r}; nothing was written")
+
+
+_MARKERS = re.compile(r"\A[ \t]*((?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+)")
+_ONE_MARKER = re.compile(r"([-+*]|\d{1,9}[.)])[ \t]*")
+
+
+def verify_tree(old: str, new: str, chosen: Sequence[Diagnostic]) -> None:
+    """Every list item keeps its parent and its depth, except where a structural fix acts.
+
+    Items are identified by the offset just after their marker, carried through the edits; an
+    item whose marker an edit rewrites, or that lies in a top-level entry a structural fix
+    touches, is not compared.
+    """
+    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end))  # type: ignore[union-attr]
+    if not edits:
+        return
+    structural = [
+        (e.start, e.end)
+        for d in chosen
+        if d.fix is not None and d.fix.structural
+        for e in d.fix.edits
+    ]
+    old_items = _items(old)
+    new_items = {anchor: (depth, parent) for anchor, depth, parent, _ in _items(new)}
+    starts = [e.start for e in edits]
+    shifts = list(itertools.accumulate(len(e.content) - (e.end - e.start) for e in edits))
+
+    def mapped(offset: int) -> int | None:
+        # Edits starting before the anchor move it; one starting at it (an insertion, or a new
+        # label) changes only what follows the marker.
+        at = bisect.bisect_left(starts, offset)
+        if not at:
+            return offset
+        if edits[at - 1].end > offset:
+            return None  # the edit rewrites the marker itself
+        return offset + shifts[at - 1]
+
+    rules = ", ".join(sorted({d.code for d in chosen}))
+    for anchor, depth, parent, root in old_items:
+        if structural and any(s < root[1] and root[0] <= e for s, e in structural):
+            continue
+        moved = mapped(anchor)
+        if moved is None:
+            continue
+        found = new_items.get(moved)
+        parent_moved = mapped(parent) if parent is not None else None
+        if parent is not None and parent_moved is None:
+            continue  # its parent was rewritten: judged with that item
+        if found is None or found[0] != depth or found[1] != parent_moved:
+            raise FixError(
+                f"a fix by {rules} would change which list item is whose child "
+                f"(the item at offset {anchor}); nothing was written"
+            )
+
+
+def _items(text: str) -> list[tuple[int, int, int | None, tuple[int, int]]]:
+    """(anchor, depth, parent's anchor, its top-level item's [start, end) offsets) of each item.
+
+    An item's anchor is the offset just after its marker, where its content begins.
+    """
+    document = Document(text)
+    items = document.structure.items
+    anchors: list[int] = []
+    markers: list[int] = []
+    marker_line = -1
+    taken = 0
+    for item in items:
+        if item.line != marker_line:
+            marker_line, taken = item.line, 0
+            markers = _marker_ends(document, item.line)
+        anchors.append(markers[taken] if taken < len(markers) else document.line_starts[item.line])
+        taken += 1
+    found = []
+    root_range = (0, 0)
+    for index, item in enumerate(items):
+        if item.parent is None:
+            root_range = (
+                document.line_starts[item.line],
+                document.line_ends[max(item.end_line - 1, item.line)],
+            )
+        parent = anchors[item.parent] if item.parent is not None else None
+        found.append((anchors[index], item.depth, parent, root_range))
+    return found
+
+
+def _marker_ends(document: Document, line: int) -> list[int]:
+    """The offsets just after each list marker that starts line ``line`` (``- - x`` has two)."""
+    text = document.line(line)
+    run = _MARKERS.match(text)
+    if run is None:
+        return []
+    start = document.line_starts[line]
+    return [start + m.end(1) for m in _ONE_MARKER.finditer(text, run.start(1), run.end(1))]
 
 
 class _Window(NamedTuple):

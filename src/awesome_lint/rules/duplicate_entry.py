@@ -43,6 +43,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             fix = Fix.unsafe(
                 f"Remove the repeated entry (first at line {first.line + 1})",
                 removal(document, entry.line, entry.end_line),
+                structural=True,
             )
         yield Violation(
             title.start,

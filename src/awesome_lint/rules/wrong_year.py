@@ -54,6 +54,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                 f'Move the entry to "{target.heading.text}"',
                 removal(document, entry.line, entry.end_line),
                 _insertion(ctx, entry, target),
+                structural=True,
             )
             related = (
                 Related(
