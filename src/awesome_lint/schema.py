@@ -1,9 +1,15 @@
-"""Format blocks: the contribution format a list declares, read into a ``Schema``.
+"""Format blocks: the contribution format a list declares, read into a ``Schema`` (a template).
 
 A format block is a fenced code block whose first non-blank line is ``format:`` (or ``格式:``).
-Its first list item is the title line; each indented item names one field. Words map to a field
-kind through an alias table; authors, publisher and year are positional (written without a
-label, in order), the other kinds are labelled (``Keyword: ...``).
+Its first list item is the title line: what comes before the title (``**[venue]**``,
+``[time]``), the title (a link, or text) and what follows it on that line (``[links]``,
+``| ![](badge)``). Each indented item names one field, in the block's own words: ``keyword``,
+``Key: key problems``, ``code or project page``. A compound item (``datasets or environment``,
+``experiment environments, datasets or tasks``) is one field that any of its alternatives may
+label. Words map to a field kind through an alias table, which adds accepted labels but never
+overrules the block's own words; authors, publisher and year are positional (written without a
+label, in order) unless the block writes them with a label. The block is only the template:
+``habits`` observes how the entries really write each field.
 """
 
 from __future__ import annotations
@@ -19,8 +25,18 @@ from awesome_lint.document import Document, Heading
 _FORMAT_LINE = re.compile(r"^\s*(?:format|格式)\s*[:：]\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^([ \t]*)([-*+])[ \t]+(.*?)\s*$")
 _LABELLED = re.compile(r"^([A-Za-z][A-Za-z .&/-]{0,30}?)\s*[:：]\s*(.*)$")
-_LINK_START = re.compile(r"^\[[^\]]*\]\(")
+# A link in a block's title item: ``[title](paper link)``; ``[[code](code link)]`` nests one.
+_BLOCK_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(([^()]*)\)")
+_LINK_TARGET = re.compile(r"\([^()]*\)")
+_TITLE_WORD = re.compile(r"\b(?:title|name|paper)\b", re.IGNORECASE)
 _OPTIONAL = re.compile(r"\(?\boptional\b\)?", re.IGNORECASE)
+# A compound item's alternatives: "code or project page", "environments, datasets or tasks".
+_ALTERNATIVES = re.compile(r"(?<!\s)\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:or|and)\s|/|\|)\s*")
+_LEADING_TAG = re.compile(r"\A\s*<([A-Za-z][A-Za-z0-9-]*)")
+# Qualifiers that do not change what a field is: "main authors", "experiment environments".
+_QUALIFIER = re.compile(
+    r"^(?:main|experiment(?:al)?|other|official|related|the|short|brief)\s+", re.IGNORECASE
+)
 
 
 class Kind(NamedTuple):
@@ -33,7 +49,9 @@ class Kind(NamedTuple):
 
 
 _KINDS: tuple[Kind, ...] = (
-    Kind("authors", True, ("Authors", "Author"), re.compile(r"^(?:authors?|writers?)\b|^author\d")),
+    Kind(
+        "authors", True, ("Authors", "Author"), re.compile(r"\b(?:authors?|writers?)\b|\bauthor\d")
+    ),
     Kind(
         "publisher",
         True,
@@ -82,12 +100,15 @@ KINDS: Mapping[str, Kind] = {k.name: k for k in _KINDS}
 
 
 class FieldSpec(NamedTuple):
-    kind: str
+    kind: str  # the alias table's kind ("code"), or the block's own words when it has none
     description: str  # the block line's own words
     line: int  # 0-based line in the document
     positional: bool
-    required: bool
+    required: bool  # the block (and config) require it; ``habits`` may relax it
     labels: tuple[str, ...]  # accepted labels, canonical first
+    key: str = ""  # unique within the block: the kind, or the own words when a kind repeats
+    optional: bool = False  # the block says "(optional)"
+    html: bool = False  # written as raw HTML (``<details>...``): matched by its leading tag
 
     @property
     def canonical(self) -> str:
@@ -109,6 +130,8 @@ class Schema(NamedTuple):
     title_description: str
     fields: tuple[FieldSpec, ...]
     problems: tuple[SchemaProblem, ...]
+    title_prefix: str = ""  # the block's words before the title (``**[venue]**``), if any
+    title_is_link: bool = True  # the title is written as a link (``[title](paper link)``)
 
     @property
     def positional(self) -> tuple[FieldSpec, ...]:
@@ -116,6 +139,11 @@ class Schema(NamedTuple):
 
     def field(self, kind: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.kind == kind), None)
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """What makes two blocks the same template: the title's words and the fields' keys."""
+        return (_LINK_TARGET.sub("", self.title_description), *(f.key for f in self.fields))
 
     def contains(self, line: int) -> bool:
         return self.scope_line <= line < self.scope_end_line and not (
@@ -200,13 +228,15 @@ def _parse_block(
     title_indent = -1
     fields: list[FieldSpec] = []
     problems: list[SchemaProblem] = []
-    seen: set[str] = set()
+    seen: dict[str, FieldSpec] = {}
     for offset, text in enumerate(lines):
         line = first_line + offset
         if not text.strip():
             continue
         item = _ITEM.match(text)
         if item is None:
+            if title_line is not None or fields:
+                continue  # a continuation of the item above, as Markdown reads it
             problems.append(
                 SchemaProblem(line, "line is not a list item; write each field as `  - field`")
             )
@@ -214,7 +244,7 @@ def _parse_block(
         indent = len(item.group(1).expandtabs(4))
         words = item.group(3)
         if title_line is None and not fields and not problems:
-            if _LINK_START.match(words):
+            if _BLOCK_LINK.search(words) or _TITLE_WORD.search(words):
                 title_line, title_description, title_indent = line, words, indent
                 continue
             problems.append(
@@ -229,11 +259,16 @@ def _parse_block(
                 SchemaProblem(line, "a second top-level item; fields are indented under the title")
             )
             continue
-        spec = _field_spec(words, line, required, labels)
-        if spec.kind in seen:
-            problems.append(SchemaProblem(line, f"field {spec.kind!r} is declared twice"))
+        spec = _field_spec(words, line, required, labels, seen)
+        earlier = seen.get(spec.key)
+        if earlier is not None:
+            problems.append(
+                SchemaProblem(
+                    line, f"field {spec.key!r} is declared twice (also line {earlier.line + 1})"
+                )
+            )
             continue
-        seen.add(spec.kind)
+        seen[spec.key] = spec
         fields.append(spec)
     if title_line is None and not any("title line" in p.message for p in problems):
         problems.insert(
@@ -243,6 +278,7 @@ def _parse_block(
                 "format block has no title line; start it with `- [title](paper link) [links]`",
             ),
         )
+    prefix, is_link = _title_template(title_description)
     return Schema(
         block_line=block[0],
         block_end_line=block[1],
@@ -251,37 +287,82 @@ def _parse_block(
         scope_end_line=scope[1],
         title_line=title_line,
         title_description=title_description,
-        fields=tuple(fields),
+        fields=_claim_aliases(fields),
         problems=tuple(problems),
+        title_prefix=prefix,
+        title_is_link=is_link,
     )
 
 
+def _title_template(words: str) -> tuple[str, bool]:
+    """(the words before the title, whether the title is a link) of a block's title item.
+
+    The title is the first link whose text says so (``[title](...)``, ``[name](...)``), else
+    the first link, unless the words before it name the title themselves (``title [[pdf](...)]``).
+    """
+    links = [m for m in _BLOCK_LINK.finditer(words) if not m.group(1)]
+    if not links:
+        return "", False
+    named = next((m for m in links if _TITLE_WORD.search(m.group(2))), None)
+    if named is None and _TITLE_WORD.search(words[: links[0].start()]):
+        return "", False
+    title = named or links[0]
+    return words[: title.start()].strip(), True
+
+
 def _field_spec(
-    words: str, line: int, required: Sequence[str], labels: Mapping[str, Sequence[str]]
+    words: str,
+    line: int,
+    required: Sequence[str],
+    labels: Mapping[str, Sequence[str]],
+    seen: Mapping[str, FieldSpec],
 ) -> FieldSpec:
     optional = bool(_OPTIONAL.search(words))
+    tag = _LEADING_TAG.match(words)
+    if tag is not None:  # "<details> <summary>Abstract</summary> ... </details>"
+        name = tag.group(1).lower()
+        return FieldSpec(
+            kind=name,
+            description=words,
+            line=line,
+            positional=True,
+            required=False,
+            labels=(f"<{name}>",),
+            key=name if name not in seen else words.lower(),
+            optional=True,
+            html=True,
+        )
     text = _OPTIONAL.sub("", words).strip().rstrip(".").strip()
     written_label = None
     labelled = _LABELLED.match(text)
     if labelled:
         written_label = labelled.group(1).strip()
-        key = written_label.lower()
+        key_text = written_label
     else:
-        key = text.lower()
-    kind = _kind_of(key)
+        key_text = text
+    alternatives = [a for a in _ALTERNATIVES.split(key_text.lower()) if a.strip()] or [
+        key_text.lower()
+    ]
+    kind: Kind | None = _kind_of(key_text.lower())
+    if kind is None:
+        kind = next((k for a in alternatives if (k := _kind_of(_bare(a))) is not None), None)
+    own: list[str] = []
+    if written_label:
+        own.append(written_label)
+    elif kind is None or not kind.positional:
+        own += [_title_case(_bare(a)) for a in alternatives if not _looks_positional(a)]
     if kind is not None:
-        name, positional = kind.name, kind.positional
-        accepted = list(labels.get(name, kind.labels))
+        name = kind.name
+        positional = kind.positional and not written_label
+        aliases = list(labels.get(name, kind.labels))
     else:
-        name = key
+        name = (written_label or key_text).lower()
         positional = False
-        accepted = list(labels.get(name, ()))
-        if not accepted:
-            accepted = [written_label or _title_case(text)]
-    if written_label and not positional:
-        if written_label in accepted:
-            accepted.remove(written_label)
-        accepted.insert(0, written_label)
+        aliases = list(labels.get(name, ()))
+    key = name if name not in seen else (written_label or key_text).lower()
+    accepted = list(dict.fromkeys([*own, *_variants(own), *aliases]))
+    if not accepted:
+        accepted = [_title_case(key_text)]
     return FieldSpec(
         kind=name,
         description=words,
@@ -289,7 +370,53 @@ def _field_spec(
         positional=positional,
         required=name in required and not optional,
         labels=tuple(accepted),
+        key=key,
+        optional=optional,
     )
+
+
+def _claim_aliases(fields: Sequence[FieldSpec]) -> tuple[FieldSpec, ...]:
+    """Each field keeps the alias labels no other field names as its own words.
+
+    ``task`` and ``datasets or environment`` share the alias table's kind: ``Datasets:`` is the
+    second field's, because the block says so, and ``Task:`` the first's.
+    """
+    own: dict[str, str] = {}
+    for spec in fields:
+        if spec.positional:
+            continue
+        for label in (spec.labels[0], *_variants(spec.labels[:1])):
+            own.setdefault(label.lower(), spec.key)
+        for alternative in _ALTERNATIVES.split(spec.description.lower()):
+            bare = _bare(_OPTIONAL.sub("", alternative).strip(" .:"))
+            if bare and not _looks_positional(bare):
+                for form in (bare, *_variants([bare])):
+                    own.setdefault(form.lower(), spec.key)
+    claimed = []
+    for spec in fields:
+        kept = tuple(lb for lb in spec.labels if own.get(lb.lower(), spec.key) == spec.key)
+        claimed.append(spec._replace(labels=kept) if kept and kept != spec.labels else spec)
+    return tuple(claimed)
+
+
+def _bare(alternative: str) -> str:
+    return _QUALIFIER.sub("", alternative.strip()).strip()
+
+
+def _looks_positional(text: str) -> bool:
+    """Words that describe a value rather than name a label: ``author1, author2...``."""
+    return "..." in text or any(ch.isdigit() for ch in text)
+
+
+def _variants(labels: Sequence[str]) -> list[str]:
+    """Singular and plural of each label: a block's ``datasets`` accepts ``Dataset:``."""
+    out = []
+    for label in labels:
+        if label.endswith("s") and len(label) > 3:
+            out.append(label[:-1])
+        elif label[-1:].isalpha() and label[-1:] not in "yY":
+            out.append(label + "s")
+    return out
 
 
 def _kind_of(key: str) -> Kind | None:
@@ -300,7 +427,7 @@ def _kind_of(key: str) -> Kind | None:
 
 
 def _title_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
 
 
 class ScopeIndex:
