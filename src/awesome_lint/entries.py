@@ -1,9 +1,19 @@
 """Entries: the top-level list items a format block governs, with their fields.
 
 An entry is a top-level list item inside a schema's scope (not in code, HTML or comments) whose
-first line is not a table-of-contents link. Its direct sub-items are its fields. A field starting
-with ``Label:`` (or a near miss such as ``Dataset;`` or ``Keyowrd:``) is labelled; the others
-are positional and take the schema's positional kinds (authors, then publisher) in order.
+first line is not a table-of-contents link. Its title is the first link of that line, after a
+tag if there is one (``【Survey】``, ``<a id="x"></a>``, ``**``, ``:fire:``, ``[2405]``).
+
+Its direct sub-items are its fields; the items nested in a field are that field's value (the
+points of a ``Summary:``), never fields of their own, except a declared label nested under a
+field that already has its value (``- authors`` then ``   - Keyword: x``): that one is the
+entry's field written one level too deep, and AL107 says so without moving it. A field starting
+with ``Label:`` (``**Label**:``, ```Label`:``, or a near miss such as ``Dataset;``) is labelled;
+the others are positional and take the schema's positional kinds (authors, then publisher) in
+order.
+
+A section whose items have no fields at all, in a scope whose entries mostly do, is not made of
+entries ("Other Awesome Lists" under a block's section): its items are left out.
 """
 
 from __future__ import annotations
@@ -18,8 +28,24 @@ from awesome_lint.links import Link
 from awesome_lint.schema import KINDS, FieldSpec, Schema, ScopeIndex
 
 _BULLET = re.compile(r"\A([ \t]*)([-*+])([ \t]+|$)")  # \A: match-only, linear under search
-_LABEL = re.compile(r"([A-Za-z][A-Za-z &/.-]{0,30}?)([ \t]*[:;：；][ \t]*)")
+# A label, bare or emphasised (``**Keywords**:``, ``**Keywords:**``, ```Code`:``).
+_LABEL = re.compile(
+    r"(?P<open>\*\*|__|\*|_|`)?(?P<text>[A-Za-z][A-Za-z &/.-]{0,30}?)"
+    r"(?P<inner>[ \t]*[:;：；])?(?P<close>(?P=open))?(?P<sep>(?(inner)|[ \t]*[:;：；])[ \t]*)"
+)
 _COLONS = ":："
+# What may stand before an entry's title link: markup, HTML, emoji, bracketed tags, numbers.
+_TAG = re.compile(
+    r"!\[[^\[\]]*\]\([^()]*\)|<[^<>]*>|:[a-z0-9_+-]{1,40}:|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕"
+    r"|\([^()]*\)|（[^（）]*）|[^\w\s]|\d+|_"
+)
+# Link texts that name a kind of link, not a title: ``Some Title [[pdf](url)]``.
+_GENERIC_LINK = frozenset(
+    {
+        *("pdf", "paper", "arxiv", "link", "url", "here", "code", "website", "project", "page"),
+        *("html", "doi", "abs", "openreview", "homepage", "blog", "video", "slides", "github"),
+    }
+)
 
 
 class Label(NamedTuple):
@@ -28,6 +54,7 @@ class Label(NamedTuple):
     separator: str  # as written, e.g. ";" or " : " or ":"
     status: str  # "known", "misspelt" or "unknown"
     suggestion: str | None  # the accepted label a misspelt one stands for
+    markup: str = ""  # the emphasis around it (``**`` of ``**Keywords**:``), if any
 
     # Derived, not stored (memory on big lists).
     @property
@@ -51,6 +78,7 @@ class Field(NamedTuple):
     value_start: int
     spec: FieldSpec | None
     links: tuple[Link, ...]
+    nested: bool = False  # a field written inside another field (one level too deep)
 
     @property
     def bullet_offset(self) -> int:
@@ -71,9 +99,10 @@ class Entry(NamedTuple):
     bullet: str
     content_start: int
     content_end: int
-    title: Link | None  # the link the entry starts with, if it does
+    title: Link | None  # the title link, after a tag if any
     links: tuple[Link, ...]  # every link on the title line
     fields: tuple[Field, ...]
+    has_items: bool = False  # the entry has sub-items (fields or not)
 
     def field(self, kind: str) -> Field | None:
         return next((f for f in self.fields if f.spec is not None and f.spec.kind == kind), None)
@@ -90,8 +119,8 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
     section: Heading | None = None
     scopes = ScopeIndex(schemas)
     accepted: dict[int, dict[str, FieldSpec]] = {}  # by id of the schema: built once each
-    for item, nested in _top_level_items(structure.items):
-        if item.depth != 0 or item.line in excluded:
+    for index, item, nested in _top_level_items(structure.items):
+        if item.line in excluded:
             continue
         while heading_index < len(headings) and headings[heading_index].line < item.line:
             section = headings[heading_index]
@@ -102,29 +131,52 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
         labels = accepted.get(id(schema))
         if labels is None:
             labels = accepted[id(schema)] = _accepted_labels(schema)
-        entry = _entry(document, schema, labels, section, item, nested)
+        entry = _entry(document, schema, labels, section, index, item, nested)
         if entry is not None:
             entries.append(entry)
-    return tuple(entries)
+    return _without_foreign_sections(entries)
 
 
-def _top_level_items(items: Iterable[ListItem]) -> Iterator[tuple[ListItem, list[ListItem]]]:
-    """Each top-level item with every item nested in it, in document order.
+def _without_foreign_sections(entries: list[Entry]) -> tuple[Entry, ...]:
+    """Drop the sections whose items have no sub-items, where the scope's entries mostly do."""
+    with_items: dict[int, list[int]] = {}  # by id of the schema: [entries, with sub-items]
+    sections: dict[tuple[int, int], bool] = {}  # (schema, section line): any with sub-items
+    for entry in entries:
+        counts = with_items.setdefault(id(entry.schema), [0, 0])
+        counts[0] += 1
+        counts[1] += entry.has_items
+        key = (id(entry.schema), entry.section.line if entry.section else -1)
+        sections[key] = sections.get(key, False) or entry.has_items
+    foreign = {
+        key
+        for key, any_items in sections.items()
+        if not any_items and 2 * with_items[key[0]][1] >= with_items[key[0]][0]
+    }
+    if not foreign:
+        return tuple(entries)
+    return tuple(
+        e
+        for e in entries
+        if not e.schema.fields or (id(e.schema), e.section.line if e.section else -1) not in foreign
+    )
 
-    Every nested item belongs to its top-level entry: a field indented one level too deep
-    (``  \t- Key:``) is still that entry's field, and AL107 reports its indent.
-    """
+
+def _top_level_items(
+    items: Iterable[ListItem],
+) -> Iterator[tuple[int, ListItem, list[tuple[int, ListItem]]]]:
+    """Each top-level item with every item nested in it (and their indices), in document order."""
     root: ListItem | None = None
-    nested: list[ListItem] = []
-    for item in items:
+    root_index = -1
+    nested: list[tuple[int, ListItem]] = []
+    for index, item in enumerate(items):
         if item.parent is None:
             if root is not None:
-                yield root, nested
-            root, nested = item, []
+                yield root_index, root, nested
+            root, root_index, nested = item, index, []
         elif root is not None:
-            nested.append(item)
+            nested.append((index, item))
     if root is not None:
-        yield root, nested
+        yield root_index, root, nested
 
 
 def _entry(
@@ -132,8 +184,9 @@ def _entry(
     schema: Schema,
     accepted: dict[str, FieldSpec],
     section: Heading | None,
+    index: int,
     item: ListItem,
-    nested: list[ListItem],
+    nested: list[tuple[int, ListItem]],
 ) -> Entry | None:
     line, end_line = item.line, item.end_line
     text = document.line(line)
@@ -144,12 +197,14 @@ def _entry(
     content_start = start + bullet.end()
     content_end = document.line_ends[line]
     links = document.links(line)
-    title = links[0] if links and links[0].start == content_start and not links[0].image else None
-    if title is not None and title.url.startswith("#"):
+    first = next((k for k in links if not k.image), None)
+    if first is not None and first.url.startswith("#") and first.start == content_start:
         return None  # a table-of-contents item, not an entry
+    title = _title(document, first, content_start, schema) if first is not None else None
     while end_line > line + 1 and not document.line(end_line - 1).strip():
         end_line -= 1
-    fields = _fields(document, schema, accepted, [i for i in nested if i.line != line])
+    below = [(i, n) for i, n in nested if n.line != line]
+    fields = _fields(document, schema, accepted, index, below)
     return Entry(
         schema=schema,
         section=section,
@@ -164,20 +219,43 @@ def _entry(
         title=title,
         links=links,
         fields=fields,
+        has_items=bool(below),
     )
 
 
+def _title(document: Document, first: Link, content_start: int, schema: Schema) -> Link | None:
+    """The entry's title link: its first link, when only a tag stands before it."""
+    if first.start == content_start:
+        return first
+    before = document.text[content_start : first.start]
+    if schema.title_prefix and len(before) <= 80:
+        return first  # the block puts something before the title
+    words = _TAG.sub(" ", before).split()
+    if words and first.text.strip().lower() in _GENERIC_LINK:
+        return None  # "Some Title [[pdf](url)]": the title is the text
+    return first if len(words) <= 2 and sum(map(len, words)) <= 16 else None
+
+
 def _fields(
-    document: Document, schema: Schema, accepted: dict[str, FieldSpec], items: Sequence[ListItem]
+    document: Document,
+    schema: Schema,
+    accepted: dict[str, FieldSpec],
+    entry_index: int,
+    items: Sequence[tuple[int, ListItem]],
 ) -> tuple[Field, ...]:
-    positional = list(schema.positional)
-    fields = []
+    positional = [f for f in schema.positional if not f.html]
+    html = [f for f in schema.fields if f.html]
+    fields: list[Field] = []
+    by_index: dict[int, Field] = {}  # the entry's direct fields, by item index
     seen_lines = set()
-    for item in items:
+    for index, item in items:
         line, end_line = item.line, item.end_line
         if line in seen_lines:
             continue  # "- - x": an item nested on its parent's own line is not a field
         seen_lines.add(line)
+        parent = by_index.get(item.parent) if item.parent is not None else None
+        if item.parent != entry_index and (parent is None or parent.nested):
+            continue  # part of a field's value
         text = document.line(line)
         bullet = _BULLET.match(text)
         if bullet is None:
@@ -186,35 +264,59 @@ def _fields(
         content_start = start + bullet.end()
         content = text[bullet.end() :]
         label = _label(content, content_start, accepted)
+        if parent is not None and _value_point(document, label, parent, accepted):
+            continue
         spec: FieldSpec | None
         if label is None:
+            if content.startswith("<"):
+                spec = html.pop(0) if html else None
             # A line that is only a link ("[code](url)") is not an authors or publisher line.
-            spec = positional.pop(0) if positional and not content.startswith("[") else None
+            elif positional and not content.startswith("["):
+                spec = positional.pop(0)
+            else:
+                spec = None
             value_start = content_start
         else:
             key = (label.suggestion or label.text).lower()
-            spec = accepted.get(key)
+            spec = accepted.get(key) or _compound(key, accepted)
             if spec is not None and spec in positional:
                 positional.remove(spec)
             value_start = label.separator_end
         while end_line > line + 1 and not document.line(end_line - 1).strip():
             end_line -= 1
-        fields.append(
-            Field(
-                line=line,
-                end_line=end_line,
-                start=start,
-                indent=sys.intern(bullet.group(1)),  # a few indents repeated on every line
-                bullet=bullet.group(2),
-                content_start=content_start,
-                content_end=document.line_ends[line],
-                label=label,
-                value_start=value_start,
-                spec=spec,
-                links=document.links(line),
-            )
+        field = Field(
+            line=line,
+            end_line=end_line,
+            start=start,
+            indent=sys.intern(bullet.group(1)),  # a few indents repeated on every line
+            bullet=bullet.group(2),
+            content_start=content_start,
+            content_end=document.line_ends[line],
+            label=label,
+            value_start=value_start,
+            spec=spec,
+            links=document.links(line),
+            nested=parent is not None,
         )
+        fields.append(field)
+        if parent is None:
+            by_index[index] = field
     return tuple(fields)
+
+
+def _value_point(
+    document: Document, label: Label | None, parent: Field, accepted: dict[str, FieldSpec]
+) -> bool:
+    """Whether an item nested in a field is a point of its value (or a field one level deep).
+
+    A declared label under a field that has its value on its own line is a field; the rest
+    (the points under ``Summary:``, a list of datasets) belong to the field above.
+    """
+    if label is None or label.status == "unknown":
+        return True
+    if not document.text[parent.value_start : parent.content_end].strip():
+        return True
+    return accepted.get((label.suggestion or label.text).lower()) in (None, parent.spec)
 
 
 def _accepted_labels(schema: Schema) -> dict[str, FieldSpec]:
@@ -227,9 +329,10 @@ def _accepted_labels(schema: Schema) -> dict[str, FieldSpec]:
 
 def _label(content: str, offset: int, accepted: dict[str, FieldSpec]) -> Label | None:
     match = _LABEL.match(content)
-    if match is None:
+    if match is None or (match.group("open") and match.group("close") is None):
         return None
-    text, separator = sys.intern(match.group(1)), sys.intern(match.group(2))
+    text = sys.intern(match.group("text"))
+    separator = sys.intern(content[match.end("text") : match.end()])
     rest = content[match.end() :]
     if rest.startswith("//"):
         return None  # an unlabelled url such as "https://..."
@@ -241,13 +344,32 @@ def _label(content: str, offset: int, accepted: dict[str, FieldSpec]) -> Label |
         exact = next((lb for lb in accepted[lower].labels if lb == text), None)
         if exact is None:
             suggestion = next(lb for lb in accepted[lower].labels if lb.lower() == lower)
+    elif "/" in lower and _compound(lower, accepted):
+        status = "known"  # "Env/Datasets": every part names the same field
     else:
         near = near_label(lower, accepted)
         if near is not None:
             status, suggestion = "misspelt", near
         elif not colon or not _looks_like_label(text):
             return None
-    return Label(text=text, start=offset, separator=separator, status=status, suggestion=suggestion)
+    return Label(
+        text=text,
+        start=offset + match.start("text"),
+        separator=separator,
+        status=status,
+        suggestion=suggestion,
+        markup=match.group("open") or "",
+    )
+
+
+def _compound(lower: str, accepted: dict[str, FieldSpec]) -> FieldSpec | None:
+    """The one field every part of a label such as ``Env/Datasets`` names, if there is one."""
+    if "/" not in lower:
+        return None
+    specs = {accepted.get(part.strip()) for part in lower.split("/")}
+    if len(specs) == 1:
+        return specs.pop()
+    return None
 
 
 def _looks_like_label(text: str) -> bool:

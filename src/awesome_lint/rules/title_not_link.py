@@ -1,11 +1,17 @@
-"""AL101 title-not-link: an entry that does not start with a ``[title](url)`` link.
+"""AL101 title-not-link: an entry whose title is not a ``[title](url)`` link.
+
+A tag may stand before the title (``【Survey】``, ``<a id="x"></a>``, ``**``, ``:fire:``, a date),
+and the block may put something there itself (``- **[venue]** [title](paper link)``). Only
+entries of a block whose title is a link are checked, and only when most of its entries do
+start with one: a list whose entries write their titles as text gets one AL112 instead.
 
 Why: the title link is what readers click and what duplicate and year checks key on; an entry
 without one cannot be checked or found.
 
 Okay:  - [Deep TAMER: Interactive Agent Shaping](https://arxiv.org/abs/1709.10163)
+Okay:  - 【Survey】[Deep TAMER](https://arxiv.org/abs/1709.10163)
 AL101: - Deep TAMER: Interactive Agent Shaping (https://arxiv.org/abs/1709.10163)
-AL101: - **[Deep TAMER](https://arxiv.org/abs/1709.10163)**
+AL101: - Deep TAMER: Interactive Agent Shaping [[pdf](https://arxiv.org/abs/1709.10163)]
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from awesome_lint.diagnostics import Violation
 
 def check(ctx: Context) -> Iterator[Violation]:
     for entry in ctx.entries:
-        if entry.title is not None:
+        if entry.title is not None or not ctx.habit(entry.schema).title_is_link:
             continue
         end = entry.content_end if entry.content_end > entry.content_start else entry.start + 1
         yield Violation(
