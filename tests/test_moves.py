@@ -214,6 +214,8 @@ def test_moves_keep_every_line(
     text = "".join(parts)
     path = tmp / "README.md"
     path.write_text(text, encoding="utf-8")
+    # Pinned: by default a list that runs oldest first throughout keeps that order (AL112).
+    (tmp / ".awesome-lint.toml").write_text('year-order = "descending"\n', encoding="utf-8")
     result = _run(["--fix", "--unsafe-fixes", "--select", "AL201,AL202", "README.md"], cwd=tmp)
     assert result.code in (0, 1), result.err
     fixed = path.read_text(encoding="utf-8")

@@ -49,8 +49,11 @@ class Settings(NamedTuple):
     ignore: tuple[str, ...] = ()
     unfixable: tuple[str, ...] = ()
     required_fields: tuple[str, ...] = DEFAULT_REQUIRED
+    # required-fields set in the config: those fields are required whatever the entries do.
+    required_pinned: bool = False
+    strict_format: bool = False  # the format block is the authority: no habit overrules it
     labels: Mapping[str, tuple[str, ...]] = MappingProxyType({})
-    year_order: str = "descending"
+    year_order: str = "auto"  # "auto": the list's own order, descending when it has none
     words: frozenset[str] = frozenset()
     check_links: LinkCheckSettings = LinkCheckSettings()
     source: Path | None = None
@@ -125,6 +128,7 @@ _KEYS = {
     "required-fields",
     "labels",
     "year-order",
+    "strict-format",
     "words",
     "check-links",
 }
@@ -164,15 +168,20 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
             raise ConfigError(f"{path}: labels.{kind} must be a non-empty list of strings")
         labels[kind.lower()] = tuple(names)
-    order = table.get("year-order", "descending")
-    if order not in ("descending", "ascending"):
-        raise ConfigError(f'{path}: \'year-order\' must be "descending" or "ascending"')
+    order = table.get("year-order", "auto")
+    if order not in ("descending", "ascending", "auto"):
+        raise ConfigError(f'{path}: \'year-order\' must be "descending", "ascending" or "auto"')
+    strict = table.get("strict-format", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(f"{path}: 'strict-format' must be true or false")
     return Settings(
         select=strings("select") if "select" in table else None,
         extend_select=strings("extend-select"),
         ignore=strings("ignore"),
         unfixable=strings("unfixable"),
         required_fields=tuple(k.lower() for k in required),
+        required_pinned="required-fields" in table,
+        strict_format=strict,
         labels=labels,
         year_order=order,
         words=frozenset(w.lower() for w in strings("words")),

@@ -14,6 +14,7 @@ from awesome_lint.schema import Schema, find_schemas
 if TYPE_CHECKING:
     from awesome_lint.anchors import Anchors
     from awesome_lint.document_links import LinkTarget
+    from awesome_lint.habits import Habits
     from awesome_lint.papers import Paper
     from awesome_lint.prose import Prose
     from awesome_lint.suppress import Suppressions
@@ -36,6 +37,27 @@ class Context:
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
         return extract_entries(self.document, self.schemas)
+
+    @cached_property
+    def habits(self) -> dict[int, Habits]:
+        """How each block's entries really write it, by the block's line."""
+        from awesome_lint.habits import observe
+
+        return observe(self.entries, strict=self.settings.strict_format, pinned=self.pinned)
+
+    @property
+    def pinned(self) -> tuple[str, ...]:
+        return self.settings.required_fields if self.settings.required_pinned else ()
+
+    def habit(self, schema: Schema) -> Habits:
+        found = self.habits.get(schema.block_line)
+        if found is None:
+            from awesome_lint.habits import empty
+
+            found = self.habits[schema.block_line] = empty(
+                schema, strict=self.settings.strict_format, pinned=self.pinned
+            )
+        return found
 
     @cached_property
     def suppressions(self) -> Suppressions:

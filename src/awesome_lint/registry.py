@@ -64,6 +64,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL109", "link-separator", "link_separator", "safe"),
     RuleSpec("AL110", "empty-field", "empty_field", "none"),
     RuleSpec("AL111", "format-block", "format_block", "none"),
+    RuleSpec("AL112", "format-drift", "format_drift", "none"),
     # AL2xx ordering
     RuleSpec("AL201", "year-order", "year_order", "unsafe"),
     RuleSpec("AL202", "wrong-year", "wrong_year", "unsafe"),

@@ -6,13 +6,15 @@ year (``2023``), a venue and a year (``NeurIPS 2025``, ``ICLR'24``) or a catch-a
 Its parent is the nearest heading above it of a lower level; its block runs from the heading to
 the next heading of the same or a higher level. Sibling year sections share a parent.
 
-An entry's years come from the arXiv id of its title link (``2305.20081`` → 2023) and from a
-venue line among its unlabelled fields (``NeurIPS 2023``, ``*NIPS 2017*`` after the authors).
+An entry's years come from the arXiv id of its title link (``2305.20081`` → 2023), from a
+venue line among its unlabelled fields (``NeurIPS 2023``, ``*NIPS 2017*`` after the authors),
+or from a venue noted on the title line (``[title](url) (ICML 2024)``, ``**[ICML 2024]**``).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -46,6 +48,7 @@ _VENUE = re.compile(
 _FIELD_VENUE = re.compile(
     r"^(?P<venue>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3})?\s*'?(?P<year>(?:19|20)\d\d)\b"
 )
+_NOTE = re.compile(r"\(([^()]{2,60})\)|\[([^\[\]]{2,60})\](?!\()")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})([^*_]{2,60}?)\1")
 _NOT_VENUES = {"before", "pre", "after", "since", "until", "from", "year", "and", "or"}
 _EARLY_JANUARY = re.compile(r"^\d\d01\.0\d{3,4}$")
@@ -102,6 +105,21 @@ class YearSections(NamedTuple):
             key = section.parent.line if section.parent is not None else None
             groups.setdefault(key, []).append(section)
         return list(groups.values())
+
+    def observed_order(self) -> tuple[int, int]:
+        """(newer-first, older-first) neighbouring pairs of sibling year sections (plain years)."""
+        newer = older = 0
+        for group in self.sibling_groups():
+            years = [s.sort_key for s in group]
+            for a, b in itertools.pairwise(years):
+                newer += a > b
+                older += a < b
+        return newer, older
+
+    def ascending_habit(self) -> bool:
+        """The list runs its year sections oldest first, consistently (3 pairs or more)."""
+        newer, older = self.observed_order()
+        return older >= 3 and older >= 3 * newer
 
     def siblings(self, section: YearSection) -> list[YearSection]:
         return [s for s in self.sections if s.parent == section.parent]
@@ -212,6 +230,21 @@ def entry_year(entry: Entry, document: Document) -> EntryYear:
             continue
         venue, venue_year = name, year
         break
+    if venue is None and entry.title is not None:
+        # A venue noted on the title line: "[title](url) (ICML 2024)", "**[ICML 2024]** [title]".
+        line = document.text[entry.content_start : entry.content_end]
+        title_at = entry.title.start - entry.content_start
+        for note in _NOTE.finditer(line):
+            if title_at <= note.start() < title_at + (entry.title.end - entry.title.start):
+                continue
+            found_venue = venue_of(note.group(1) or note.group(2) or "")
+            if (
+                found_venue is not None
+                and found_venue[0] not in ("", "arxiv")
+                and not found_venue[2]
+            ):
+                venue, venue_year = found_venue[0], found_venue[1]
+                break
     return EntryYear(arxiv, month, early, venue, venue_year)
 
 

@@ -1,10 +1,16 @@
-"""AL104 field-order: an entry's fields are not in the order of its format block.
+"""AL104 field-order: an entry's fields are not in the order its list writes them.
+
+The order is the format block's, except where the block's entries agree on another one (three
+quarters of the entries that write both fields, five or more): then AL112 names the drift
+once at the block, and an entry is reported only when it breaks both the habit and the
+block. Two fields the entries write both ways, with no habit, may come in either order.
 
 Why: readers scan a long list by position; authors first, then publisher, keywords, code,
-datasets, as the block declares them.
+datasets, as the list writes them.
 
 The fix moves whole lines (each field keeps its text) and is offered only when every field of
-the entry is one line.
+the entry is one line, written with the same indent and bullet (so that no field becomes
+another's child).
 
 Okay:  - Jan Leike, David Krueger
        - Keyword: Agent alignment
@@ -17,33 +23,42 @@ AL104: - Jan Leike, David Krueger
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.entries import Field
+from awesome_lint.habits import Habits
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
+    orders: dict[int, dict[str, int]] = {}
     for entry in ctx.entries:
-        order = {spec.kind: i for i, spec in enumerate(entry.schema.fields)}
-        ranked = [f for f in entry.fields if f.spec is not None]
-        ranks = [order[f.spec.kind] for f in ranked if f.spec is not None]
-        if ranks == sorted(ranks):
+        ranked = [f for f in entry.fields if f.spec is not None and not f.nested]
+        if len(ranked) < 2:
             continue
-        previous = -1
-        culprit = ranked[0]
-        for f, rank in zip(ranked, ranks, strict=False):
-            if rank < previous:
-                culprit = f
-                break
-            previous = rank
+        habit = ctx.habit(entry.schema)
+        block = habit.block_order
+
+        def wrong(a: str, b: str, habit: Habits = habit, block: dict[str, int] = block) -> bool:
+            """Writing ``a`` before ``b`` breaks both the list's habit and the block."""
+            return habit.before(a, b) is False and block.get(b, -1) < block.get(a, -1)
+
+        culprit = _culprit(ranked, wrong)
+        if culprit is None:
+            continue
+        order = orders.get(entry.schema.block_line)
+        if order is None:
+            order = orders[entry.schema.block_line] = {k: i for i, k in enumerate(habit.order())}
         fix = None
         fields = entry.fields
         single = all(f.end_line == f.line + 1 for f in fields)
         contiguous = all(b.line == a.line + 1 for a, b in itertools.pairwise(fields))
-        if single and contiguous and len(ranked) == len(fields):
-            lines = sorted(fields, key=lambda f: order[f.spec.kind] if f.spec else 0)
+        # Fields written alike keep their parent and depth when they trade places.
+        alike = len({document.text[f.start : f.content_start] for f in fields}) == 1
+        if single and contiguous and alike and len(ranked) == len(fields):
+            lines = sorted(fields, key=lambda f: order[f.spec.key] if f.spec else 0)
             start, end = fields[0].start, document.line_ends[fields[-1].line]
             newlines = [
                 document.text[document.line_ends[f.line] : document.line_starts[f.line + 1]]
@@ -55,14 +70,28 @@ def check(ctx: Context) -> Iterator[Violation]:
                 if i < len(newlines):
                     parts.append(newlines[i])
             fix = Fix.safe(
-                "Reorder fields as the format block declares",
+                "Reorder fields as the list writes them",
                 Edit(start, end, "".join(parts)),
             )
-        kind = culprit.spec.canonical if culprit.spec else "field"
+        moved, past = culprit
         yield Violation(
-            culprit.content_start,
-            culprit.content_end,
-            f'Field "{kind}" is out of order; the format block (line '
-            f"{entry.schema.block_line + 1}) puts it earlier",
+            moved.content_start,
+            moved.content_end,
+            f'Field "{_name(moved)}" is out of order; the list writes it before "{_name(past)}"'
+            f" (format block at line {entry.schema.block_line + 1})",
             fix,
         )
+
+
+def _culprit(ranked: list[Field], wrong: Callable[[str, str], bool]) -> tuple[Field, Field] | None:
+    """(the first field written too late, the field it belongs before), or None."""
+    keys = [f.spec.key if f.spec is not None else "" for f in ranked]
+    for j, later in enumerate(keys):
+        for i, earlier in enumerate(keys[:j]):
+            if earlier != later and wrong(earlier, later):
+                return ranked[j], ranked[i]
+    return None
+
+
+def _name(field: Field) -> str:
+    return field.spec.canonical if field.spec is not None else "field"

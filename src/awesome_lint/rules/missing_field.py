@@ -1,8 +1,10 @@
 """AL102 missing-field: an entry lacks a field that its format block requires.
 
 Required by default: the title link (AL101), the authors line and the keyword field, when the
-format block declares them. ``required-fields`` in the config changes the set; a block line
-that says ``(optional)`` is never required.
+format block declares them and most of its entries write them: a field the list as a whole
+leaves out is the block's drift (one AL112), not a defect of every entry. ``required-fields``
+in the config pins the set whatever the entries do; a block line that says ``(optional)`` is
+never required.
 
 Why: a list's format is its promise to readers; an entry without authors or keywords breaks it.
 
@@ -26,9 +28,10 @@ def check(ctx: Context) -> Iterator[Violation]:
     for entry in ctx.entries:
         if entry.title is None:
             continue
-        present = {f.spec.kind for f in entry.fields if f.spec is not None}
+        present = {f.spec.key for f in entry.fields if f.spec is not None}
+        habit = ctx.habit(entry.schema)
         for spec in entry.schema.fields:
-            if not spec.required or spec.kind in present:
+            if spec.key in present or not habit.required(spec):
                 continue
             what = spec.kind if spec.positional else f'"{spec.canonical}:"'
             yield Violation(

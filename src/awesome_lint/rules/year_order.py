@@ -1,7 +1,9 @@
 """AL201 year-order: year sections out of order.
 
 Sibling year sections (the same parent heading) must run from the newest year to the oldest, or
-the other way with ``year-order = "ascending"``. Only years count: ``NeurIPS 2025``,
+the other way with ``year-order = "ascending"``. By default (``"auto"``) a list that runs its
+years oldest first throughout keeps that order: AL112 names the habit once, and only the
+sections that break it are reported. Only years count: ``NeurIPS 2025``,
 ``ICML 2025``, ``ICLR 2025`` in any order are fine, and a catch-all such as ``2020 and before``
 sits just below its bound. A list grouped by venue (every ``ICLR`` year, then every ``NeurIPS``
 year) is judged venue by venue when that explains its order better. Other headings between year
@@ -38,7 +40,10 @@ class _Order(NamedTuple):
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    order = _Order(ctx.settings.year_order != "ascending")
+    setting = ctx.settings.year_order
+    if setting == "auto":  # the list's own habit (AL112 names it), newest first by default
+        setting = "ascending" if ctx.year_sections.ascending_habit() else "descending"
+    order = _Order(setting != "ascending")
     for siblings in ctx.year_sections.sibling_groups():
         by_venue: dict[str, list[YearSection]] = {}
         for section in siblings:
@@ -74,7 +79,7 @@ def _check_group(ctx: Context, group: list[YearSection], order: _Order) -> Itera
                 core + newline + newline for core in cores
             )
         edits.append(Edit.insert(at, content))
-    fix = Fix.unsafe("Move the year sections into order", *edits)
+    fix = Fix.unsafe("Move the year sections into order", *edits, structural=True)
     for section in moved:
         # Name where it goes: before the first kept section it must precede, else after the last.
         follower = next((k for k in kept if not order.allows(k, section)), None)
