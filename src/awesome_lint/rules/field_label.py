@@ -6,18 +6,25 @@ Catches ``Dataset;``, ``Keyowrd:``, ``Code：`` (full-width colon), ``Env :`` an
 
 Why: readers and tools find fields by their label; ``Dataset;`` hides the datasets.
 
+Emphasis around a label is the writer's choice and is kept: ``**Keywords**:`` is checked only
+for its spelling and its colon.
+
 Okay:  - Dataset: [BBQ](https://github.com/nyu-mll/BBQ)
+Okay:  - **Dataset**: [BBQ](https://github.com/nyu-mll/BBQ)
 AL105: - Dataset; [BBQ](https://github.com/nyu-mll/BBQ)
 AL105: - Keyowrd: Preference learning
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
+
+_COLON = re.compile(r"(?<![ \t])[ \t]*[:;：；]")  # the lookbehind keeps a search linear
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -43,7 +50,9 @@ def check(ctx: Context) -> Iterator[Violation]:
         core_end = label.end + len(label.separator.rstrip(" \t"))
         after = label.separator[core_end - label.end :]
         written = ctx.document.text[label.start : core_end]
-        wanted = text + ":"
+        # An emphasised label keeps its markup: "**Keywords**:" and "**Keywords:**" are fine.
+        separator = _COLON.sub(":", written[len(label.text) :]) if label.markup else ":"
+        wanted = text + separator
         needs_space = has_value and not after
         if written == wanted and not needs_space:
             continue  # spaces beyond one after the colon are AL404's business
