@@ -3,8 +3,10 @@
 AL301 (duplicate-entry), AL302 (duplicate-title) and AL303 (shared-link) read this model. Only
 the title link counts: the same code repository cited by two papers is not a duplicate.
 
-A scope is one format block's section. When that section is first divided by content (its
-sub-headings hold year sections of their own, as in ``### Models`` / ``#### 2024`` beside
+A scope is one format block's section; blocks of one template (the same title line and
+fields) make one scope, so a paper listed under two of them is still found. When that section
+is first divided by content (its sub-headings hold year sections of their own, as in
+``### Models`` / ``#### 2024`` beside
 ``### Datasets``), each of those sub-sections is a scope of its own: a paper may be listed once
 as a model and once as a dataset. Sub-sections by venue or year (``### NeurIPS 2023``,
 ``### Nature``, ``### Others``) do not split the scope: a paper has one venue.
@@ -20,7 +22,7 @@ from awesome_lint.document import Document, Heading
 from awesome_lint.entries import Entry
 from awesome_lint.links import Link
 from awesome_lint.schema import Schema
-from awesome_lint.urls import canonical_url
+from awesome_lint.urls import canonical_url, link_kind
 from awesome_lint.years import YearSections
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -30,7 +32,8 @@ class Paper(NamedTuple):
     entry: Entry
     url: str  # canonical url of the title link
     title: str  # folded title text
-    scope: tuple[int, int]  # (format block line, content sub-section line or -1)
+    scope: tuple[int, int]  # (template's first block line, content sub-section line or -1)
+    kind: str = "paper"  # what the title link points at: "paper" or "code" (urls.link_kind)
 
     @property
     def link(self) -> Link:
@@ -52,6 +55,7 @@ def find_papers(
     """Every entry with a title link, as a paper."""
     categories: dict[int, list[Heading]] = {}
     scopes: dict[tuple[int, int], tuple[int, int]] = {}  # one tuple per scope, shared
+    templates: dict[tuple[str, ...], int] = {}  # signature: the first block of that template
     found = []
     for entry in entries:
         if entry.title is None or not entry.title.url.strip():
@@ -62,9 +66,11 @@ def find_papers(
         tops = categories[schema.block_line]
         at = bisect.bisect_left(tops, entry.line, key=lambda h: h.line)
         category = tops[at - 1].line if at else -1
-        scope = scopes.setdefault((schema.block_line, category), (schema.block_line, category))
+        template = templates.setdefault(schema.signature, schema.block_line)
+        scope = scopes.setdefault((template, category), (template, category))
+        url = entry.title.url
         found.append(
-            Paper(entry, canonical_url(entry.title.url), fold_title(entry.title.text), scope)
+            Paper(entry, canonical_url(url), fold_title(entry.title.text), scope, link_kind(url))
         )
     return tuple(found)
 
@@ -120,12 +126,12 @@ def repeated_urls(papers: tuple[Paper, ...], *, whole_block: bool = False) -> li
 
 def repeated_titles(papers: tuple[Paper, ...]) -> list[Repeat]:
     """Each entry whose folded title earlier entries of its scope have, under other links."""
-    seen: dict[tuple[tuple[int, int], str], list[Paper]] = {}
+    seen: dict[tuple[tuple[int, int], str, str], list[Paper]] = {}
     repeats = []
     for paper in papers:
         if not paper.title:
             continue
-        earlier = seen.setdefault((paper.scope, paper.title), [])
+        earlier = seen.setdefault((paper.scope, paper.kind, paper.title), [])
         if earlier and all(e.url != paper.url for e in earlier):
             repeats.append(Repeat(paper, tuple(earlier)))
         earlier.append(paper)

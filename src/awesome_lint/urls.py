@@ -88,3 +88,27 @@ def _split(url: str) -> tuple[str, str, str, str] | None:
     if port is not None and str(port) not in _DEFAULT_PORTS:
         host = f"{host}:{port}"
     return host, parts.path, parts.query, parts.fragment
+
+
+_CODE_HOSTS = frozenset(
+    {
+        *("github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "gitee.com", "pypi.org"),
+        *("codeberg.org", "sourceforge.net", "colab.research.google.com", "kaggle.com"),
+    }
+)
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?([^/:?#]*)", re.IGNORECASE)
+
+
+def link_kind(url: str) -> str:
+    """What a title link points at: ``"code"`` (a repository host) or ``"paper"`` (the rest).
+
+    A paper and its code repository may share a title; they are two entries, not one listed
+    twice, so AL302 compares titles only between links of one kind.
+    """
+    match = _HOST.match(url.strip())
+    if match is None:
+        return "paper"
+    host = match.group(1).lower().removeprefix("www.")
+    if host in _CODE_HOSTS:
+        return "code"
+    return "paper"

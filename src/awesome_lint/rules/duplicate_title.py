@@ -1,7 +1,9 @@
 """AL302 duplicate-title: the same title as an earlier entry, with another link.
 
 Titles are compared with case, punctuation and spacing folded; only entries of one scope are
-compared (as for AL301: a format block's section, or each of its content sub-sections).
+compared (as for AL301: a format block's section, or each of its content sub-sections), and
+only entries of one kind: a paper and its code repository (a title link to GitHub, GitLab,
+Hugging Face, ...) may share a title.
 Either the paper is listed twice under two links (keep one), or one of the two titles is wrong.
 
 Why: two entries for one paper split its details; two papers with one title confuse readers.
