@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, Result
+from tests.conftest import FIXTURES, SEED, Result
 
 Cli = Callable[..., Result]
 
@@ -168,10 +168,27 @@ def test_show_schema_on_the_seed(cli: Cli, seed_copy: Path) -> None:
     assert '"## Papers", lines 57-233' in papers
     for kind in ("authors", "publisher", "keyword", "code", "environment"):
         assert kind in papers
-    assert "keyword      labelled   required" in papers
-    assert "publisher    positional optional" in papers
+    assert '"## Papers", lines 57-233, 34 entries' in papers
+    assert "keyword      labelled    required (34 of 34, labels: Keyword" in papers
+    assert "publisher    positional  optional (0 of 34, no label" in papers
+    assert "undeclared labels" not in papers
     assert '"## Codebases", lines 234-' in codebases
     assert "publisher" not in codebases
+
+
+def test_show_schema_says_what_the_entries_do(cli: Cli, tmp_path: Path) -> None:
+    """The habits behind AL112: counts, the entries' order, undeclared labels."""
+    source = FIXTURES / "AL112-format-drift" / "input.md"
+    (tmp_path / "README.md").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    out = cli("--show-schema", "README.md", cwd=tmp_path).out
+    assert "8 entries" in out
+    assert "keyword       labelled    optional: most entries leave it out (1 of 8," in out
+    assert "the entries' order: authors, keyword, publish date, code" in out
+    assert "undeclared labels: Note (7)" in out
+    (tmp_path / ".awesome-lint.toml").write_text("strict-format = true\n", encoding="utf-8")
+    strict = cli("--show-schema", "README.md", cwd=tmp_path)
+    assert "strict-format: the block's word stands" in strict.out
+    assert "keyword       labelled    required (1 of 8," in strict.out
 
 
 def test_list_rules_and_explain(cli: Cli) -> None:

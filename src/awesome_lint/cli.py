@@ -407,27 +407,54 @@ def _statistics(reports: Sequence[FileReport], options: ReportOptions) -> str:
 
 
 def _schema_text(shown: str, document: Document, settings: Settings) -> str:
+    """Each block as a template, and how its entries really write it (with counts)."""
     from awesome_lint.context import Context
+    from awesome_lint.habits import MIN_EVIDENCE
 
-    schemas = Context(document, settings).schemas
-    if not schemas:
+    ctx = Context(document, settings)
+    if not ctx.schemas:
         return f"{shown}: no format block\n"
     lines = []
-    for s in schemas:
+    for s in ctx.schemas:
+        habit = ctx.habit(s)
+        n = habit.entries
         scope = f'"{"#" * s.heading.level} {s.heading.text}"' if s.heading else "whole file"
         lines.append(f"{shown}: format block at lines {s.block_line + 1}-{s.block_end_line}")
-        lines.append(f"  scope: {scope}, lines {s.scope_line + 1}-{s.scope_end_line}")
-        if s.title_line is not None:
-            lines.append(f"  title: {s.title_description}  (required)")
-        else:
+        lines.append(f"  scope: {scope}, lines {s.scope_line + 1}-{s.scope_end_line}, {n} entries")
+        if settings.strict_format:
+            lines.append("  strict-format: the block's word stands, whatever the entries do")
+        elif n < MIN_EVIDENCE:
+            lines.append(f"  too few entries to learn habits from (fewer than {MIN_EVIDENCE})")
+        if s.title_line is None:
             lines.append("  title: missing (AL111)")
+        else:
+            prefix = f", after {s.title_prefix!r}" if s.title_prefix else ""
+            shape = "a link" if s.title_is_link else "text"
+            written = f"; {habit.titled} of {n} entries write a title link" if n else ""
+            relaxed = "; not required" if s.title_is_link and not habit.title_is_link else ""
+            lines.append(f"  title: {s.title_description}  ({shape}{prefix}{written}{relaxed})")
+        width = max((len(f.key) for f in s.fields), default=0)
         for i, f in enumerate(s.fields, 1):
             how = "positional" if f.positional else "labelled"
-            need = "required" if f.required else "optional"
+            if habit.required(f):
+                need = "required"
+            elif f.required and not f.optional:
+                need = "optional: most entries leave it out"
+            else:
+                need = "optional"
+            seen = f"{habit.present.get(f.key, 0)} of {n}, " if n else ""
             accepted = f"labels: {', '.join(f.labels)}"
             if f.positional:
-                accepted = f"written without a label, like {f.description!r}"
-            lines.append(f"  {i}. {f.kind:<12} {how:<10} {need:<8} {accepted}")
+                accepted = f"no label, like {f.description!r}"
+            lines.append(f"  {i}. {f.key:<{width}}  {how:<10}  {need} ({seen}{accepted})")
+        order = habit.order()
+        if order != [f.key for f in s.fields]:
+            lines.append(f"  the entries' order: {', '.join(order)}")
+        undeclared = sorted(habit.undeclared.values(), key=lambda item: (-item[1], item[0]))
+        if undeclared:
+            listed = ", ".join(f"{label} ({count})" for label, count in undeclared[:8])
+            more = f" and {len(undeclared) - 8} more" if len(undeclared) > 8 else ""
+            lines.append(f"  undeclared labels: {listed}{more}")
         for p in s.problems:
             lines.append(f"  problem at line {p.line + 1}: {p.message}")
     return "\n".join(lines) + "\n"
