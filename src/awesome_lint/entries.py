@@ -34,6 +34,7 @@ _LABEL = re.compile(
     r"(?P<inner>[ \t]*[:;：；])?(?P<close>(?P=open))?(?P<sep>(?(inner)|[ \t]*[:;：；])[ \t]*)"
 )
 _COLONS = ":："
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year: a venue line, not a keyword
 # What may stand before an entry's title link: markup, HTML, emoji, bracketed tags, numbers.
 _TAG = re.compile(
     r"!\[[^\[\]]*\]\([^()]*\)|<[^<>]*>|:[a-z0-9_+-]{1,40}:|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕"
@@ -228,11 +229,11 @@ def _title(document: Document, first: Link, content_start: int, schema: Schema) 
     if first.start == content_start:
         return first
     before = document.text[content_start : first.start]
-    if schema.title_prefix and len(before) <= 80:
-        return first  # the block puts something before the title
     words = _TAG.sub(" ", before).split()
     if words and first.text.strip().lower() in _GENERIC_LINK:
         return None  # "Some Title [[pdf](url)]": the title is the text
+    if schema.title_prefix and len(before) <= 80:
+        return first  # the block puts something before the title
     return first if len(words) <= 2 and sum(map(len, words)) <= 16 else None
 
 
@@ -301,7 +302,43 @@ def _fields(
         fields.append(field)
         if parent is None:
             by_index[index] = field
-    return tuple(fields)
+    return _positional_rest(document, schema, accepted, fields)
+
+
+def _positional_rest(
+    document: Document, schema: Schema, accepted: dict[str, FieldSpec], fields: list[Field]
+) -> tuple[Field, ...]:
+    """An entry written without a single label follows the block's order line by line.
+
+    ``- keyword`` in the block and ``- reward models`` in the entry: the line after the authors
+    is the keyword. A line with a year (``ICCV 2023``) is a venue the block may not declare,
+    never the next field. A line that is only a link named like a field (``[code](url)``) is that
+    field. Entries that label any field keep to labels: their unlabelled lines stay unnamed.
+    """
+    taken = {f.spec.key for f in fields if f.spec is not None}
+    unlabelled = all(f.label is None for f in fields if not f.nested)
+    rest = [f for f in schema.fields if f.key not in taken and not f.html]
+    after = -1  # the block position of the last field placed, so the rest follow in order
+    named: list[Field] = []
+    for field in fields:
+        spec = field.spec
+        if spec is None and field.label is None and not field.nested:
+            if (
+                field.links
+                and len(field.links) == 1
+                and field.links[0].start == field.content_start
+            ):
+                spec = accepted.get(field.links[0].text.strip().lower())
+                spec = spec if spec in rest else None
+            elif unlabelled and not _DATED.search(field.value(document)):
+                spec = next((f for f in rest if schema.fields.index(f) > after), None)
+            if spec is not None:
+                rest.remove(spec)
+                field = field._replace(spec=spec)
+        if field.spec is not None and field.spec in schema.fields:
+            after = max(after, schema.fields.index(field.spec))
+        named.append(field)
+    return tuple(named)
 
 
 def _value_point(

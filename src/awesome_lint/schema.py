@@ -351,6 +351,12 @@ def _field_spec(
         own.append(written_label)
     elif kind is None or not kind.positional:
         own += [_title_case(_bare(a)) for a in alternatives if not _looks_positional(a)]
+        # ... and as written, qualifier and all: "Experiment Environments" is this field's own.
+        own += [
+            _title_case(a.strip())
+            for a in alternatives
+            if _bare(a) != a.strip() and not _looks_positional(a)
+        ]
     if kind is not None:
         name = kind.name
         positional = kind.positional and not written_label

@@ -56,13 +56,15 @@ def check(ctx: Context) -> Iterator[Violation]:
         needs_space = has_value and not after
         if written == wanted and not needs_space:
             continue  # spaces beyond one after the colon are AL404's business
-        message = f'Label "{written.strip()}" should be "{wanted}"'
+        opening = label.markup  # named in the message, so "**Keyowrd**:" reads as written
+        message = f'Label "{opening}{written.strip()}" should be "{opening}{wanted}"'
         if written == wanted:
-            message = f'Add a space after the label "{wanted}"'
+            message = f'Add a space after the label "{opening}{wanted}"'
         replacement = wanted + (" " if needs_space else "")
+        fix_message = f'Write "{opening}{replacement.strip()}"'
         yield Violation(
             label.start,
             core_end,
             message,
-            Fix.safe(f'Write "{replacement.strip()}"', Edit(label.start, core_end, replacement)),
+            Fix.safe(fix_message, Edit(label.start, core_end, replacement)),
         )

@@ -27,8 +27,9 @@ def check(ctx: Context) -> Iterator[Violation]:
         if entry.title is not None or not ctx.habit(entry.schema).title_is_link:
             continue
         end = entry.content_end if entry.content_end > entry.content_start else entry.start + 1
+        prefix = f"{entry.schema.title_prefix} " if entry.schema.title_prefix else ""
         yield Violation(
             entry.content_start,
             end,
-            "Entry does not start with a title link; write it as `- [title](url)`",
+            f"Entry does not start with a title link; write it as `- {prefix}[title](url)`",
         )
