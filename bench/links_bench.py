@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.loopback import KINDS, loopback_server
 
 from awesome_lint.config import LinkCheckSettings
-from awesome_lint.linkcheck import check_urls
+from awesome_lint.linkcheck.check import check_urls
 
 LINKS = 500
 HOSTS = 5

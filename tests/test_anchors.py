@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.anchors import document_anchors, github_slug, heading_text, unique_slugs
 from awesome_lint.config import Settings
 from awesome_lint.context import Context
-from awesome_lint.document import Document
-from awesome_lint.document_links import document_links, is_external
 from awesome_lint.linter import lint_text
+from awesome_lint.model.anchors import document_anchors, github_slug, heading_text, unique_slugs
+from awesome_lint.model.document import Document
+from awesome_lint.model.document_links import document_links, is_external
 from awesome_lint.registry import BY_CODE
 from tests.conftest import FIXTURES, SEED, Result
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from tests.conftest import FIXTURES
 
 LISTS = [*sorted((FIXTURES / "corpus").glob("*/README.md")), FIXTURES / "seed" / "README.md"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 
 LINES = st.sampled_from(
     [

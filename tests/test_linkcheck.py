@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from awesome_lint.config import LinkCheckSettings, Settings
-from awesome_lint.linkcheck import NOT_CHECKED, LinkResult, ProgressBar, check_urls
+from awesome_lint.linkcheck.check import ProgressBar, check_urls
+from awesome_lint.linkcheck.result import NOT_CHECKED, LinkResult
 from awesome_lint.linter import lint_text
 from awesome_lint.registry import BY_CODE
 from tests.conftest import Result
@@ -154,7 +155,7 @@ def test_rule_reports_each_occurrence_of_a_dead_url(monkeypatch: pytest.MonkeyPa
         asked.append(list(urls))
         return {u: LinkResult(u, "dead" if "gone" in u else "ok", 404) for u in urls}
 
-    monkeypatch.setattr("awesome_lint.linkcheck.check_urls", fake)
+    monkeypatch.setattr("awesome_lint.linkcheck.check.check_urls", fake)
     text = "- [a](https://x.org/gone) and [b](https://x.org/ok)\n- [c](https://x.org/gone)\n"
     found = lint_text(text, Settings(), [BY_CODE["AL503"]])
     assert [(d.start, d.end) for d in found] == [(6, 24), (58, 76)]
@@ -166,7 +167,7 @@ def test_excluded_urls_are_never_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     def fake(urls: list[str], settings: LinkCheckSettings) -> dict[str, LinkResult]:
         raise AssertionError(f"asked about {urls}")
 
-    monkeypatch.setattr("awesome_lint.linkcheck.check_urls", fake)
+    monkeypatch.setattr("awesome_lint.linkcheck.check.check_urls", fake)
     settings = Settings(check_links=LinkCheckSettings(exclude=(r"^https://x\.org/",)))
     assert lint_text("[a](https://x.org/gone)\n", settings, [BY_CODE["AL503"]]) == []
 
@@ -175,7 +176,7 @@ def test_links_in_code_and_mail_links_are_not_checked(monkeypatch: pytest.Monkey
     def fake(urls: list[str], settings: LinkCheckSettings) -> dict[str, LinkResult]:
         raise AssertionError(f"asked about {urls}")
 
-    monkeypatch.setattr("awesome_lint.linkcheck.check_urls", fake)
+    monkeypatch.setattr("awesome_lint.linkcheck.check.check_urls", fake)
     text = "`[a](https://x.org/a)`\n\n```\n[b](https://x.org/b)\n```\n\n[m](mailto:a@x.org)\n"
     assert lint_text(text, Settings(), [BY_CODE["AL503"]]) == []
 

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.diagnostics import Edit
-from awesome_lint.document import Document
 from awesome_lint.fixer import rebuild
+from awesome_lint.model.document import Document
 from awesome_lint.moves import removal
 from tests.conftest import Result
 

@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.context import Context
-from awesome_lint.document import Document
-from awesome_lint.entries import Entry
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.urls import canonical_url
 from awesome_lint.registry import BY_CODE
-from awesome_lint.urls import canonical_url
 from tests.conftest import Result
 
 SCHEMAS = Path(__file__).parent / "schemas"

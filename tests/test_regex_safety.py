@@ -12,7 +12,7 @@ import pytest
 import regex
 
 import awesome_lint
-from awesome_lint.prose import cjk_patterns
+from awesome_lint.model.prose import cjk_patterns
 from tests.conftest import Result
 
 RUNS = ["[", "(", " ", "`", "*", ":", "-", "](", "[a](", "a,", "\t", "\\", "<!--", "#"]
@@ -33,7 +33,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str] | regex.Pattern[str]]]:
 
 PATTERNS = _patterns()
 # Compiled on first need rather than at import: collected by hand.
-PATTERNS += [(f"awesome_lint.prose.cjk_patterns[{i}]", p) for i, p in enumerate(cjk_patterns())]
+PATTERNS += [
+    (f"awesome_lint.model.prose.cjk_patterns[{i}]", p) for i, p in enumerate(cjk_patterns())
+]
 
 
 def test_patterns_were_found() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from awesome_lint.report import FileReport, ReportOptions
 from awesome_lint.report.github import render
 from awesome_lint.report.step_summary import render as render_summary

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awesome_lint.context import Context
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from tests.conftest import FIXTURES, SEED
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from awesome_lint.config import Settings
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document import Document
 from awesome_lint.linter import lint_text
+from awesome_lint.model.document import Document
 from awesome_lint.registry import select_rules
 from tests.conftest import SEED, Result
 

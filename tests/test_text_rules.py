@@ -14,10 +14,10 @@ import pytest
 from awesome_lint.config import Settings
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document import Document
-from awesome_lint.links import code_spans, find_links
 from awesome_lint.linter import lint_text
-from awesome_lint.prose import _CHUNK, cjk_patterns
+from awesome_lint.model.document import Document
+from awesome_lint.model.links import code_spans, find_links
+from awesome_lint.model.prose import _CHUNK, cjk_patterns
 from awesome_lint.registry import select_rules
 from tests.conftest import FIXTURES, SEED, Result
 

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.config import Settings
-from awesome_lint.document import Document
 from awesome_lint.fixer import apply_fixes
 from awesome_lint.linter import lint
+from awesome_lint.model.document import Document
 from awesome_lint.registry import select_rules
 
 EXAMPLES = settings(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.urls import arxiv_id, canonical_url
+from awesome_lint.model.urls import arxiv_id, canonical_url
 
 SAME = [
     ("https://arxiv.org/abs/2305.20081", "https://arxiv.org/pdf/2305.20081"),

@@ -6,10 +6,10 @@ import pytest
 
 from awesome_lint.config import Settings
 from awesome_lint.context import Context
-from awesome_lint.document import Document
 from awesome_lint.linter import lint_text
+from awesome_lint.model.document import Document
+from awesome_lint.model.years import entry_year, parse_year_heading
 from awesome_lint.registry import select_rules
-from awesome_lint.years import entry_year, parse_year_heading
 from tests.conftest import FIXTURES, SEED
 
 CORPUS = FIXTURES / "corpus"  # the bundled copies of the shared corpus, with their licences

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from awesome_lint import __version__
 from awesome_lint.config import ConfigError, Settings, find_config, load_settings
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document import DecodeError, Document
+from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import BY_CODE, RULES, RuleSpec, SelectorError, select_rules
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer
 
@@ -278,7 +278,7 @@ def _settings_for(
 
 def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Settings:
     """Link settings with the cache path; a config error when the HTTP client is missing."""
-    from awesome_lint.linkcheck import ClientMissing, require_client
+    from awesome_lint.linkcheck.check import ClientMissing, require_client
 
     try:
         require_client()
@@ -409,7 +409,7 @@ def _statistics(reports: Sequence[FileReport], options: ReportOptions) -> str:
 def _schema_text(shown: str, document: Document, settings: Settings) -> str:
     """Each block as a template, and how its entries really write it (with counts)."""
     from awesome_lint.context import Context
-    from awesome_lint.habits import MIN_EVIDENCE
+    from awesome_lint.model.habits import MIN_EVIDENCE
 
     ctx = Context(document, settings)
     if not ctx.schemas:

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from awesome_lint.linkcheck import LinkResult
+    from awesome_lint.linkcheck.result import LinkResult
 
 
 class ConfigError(Exception):

@@ -7,18 +7,18 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from awesome_lint.config import Settings
-from awesome_lint.document import Document
-from awesome_lint.entries import Entry, Field, extract_entries
-from awesome_lint.schema import Schema, find_schemas
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry, Field, extract_entries
+from awesome_lint.model.schema import Schema, find_schemas
 
 if TYPE_CHECKING:
-    from awesome_lint.anchors import Anchors
-    from awesome_lint.document_links import LinkTarget
-    from awesome_lint.habits import Habits
-    from awesome_lint.papers import Paper
-    from awesome_lint.prose import Prose
+    from awesome_lint.model.anchors import Anchors
+    from awesome_lint.model.document_links import LinkTarget
+    from awesome_lint.model.habits import Habits
+    from awesome_lint.model.papers import Paper
+    from awesome_lint.model.prose import Prose
+    from awesome_lint.model.years import YearSections
     from awesome_lint.suppress import Suppressions
-    from awesome_lint.years import YearSections
 
 
 class Context:
@@ -41,7 +41,7 @@ class Context:
     @cached_property
     def habits(self) -> dict[int, Habits]:
         """How each block's entries really write it, by the block's line."""
-        from awesome_lint.habits import observe
+        from awesome_lint.model.habits import observe
 
         return observe(self.entries, strict=self.settings.strict_format, pinned=self.pinned)
 
@@ -52,7 +52,7 @@ class Context:
     def habit(self, schema: Schema) -> Habits:
         found = self.habits.get(schema.block_line)
         if found is None:
-            from awesome_lint.habits import empty
+            from awesome_lint.model.habits import empty
 
             found = self.habits[schema.block_line] = empty(
                 schema, strict=self.settings.strict_format, pinned=self.pinned
@@ -67,20 +67,20 @@ class Context:
 
     @cached_property
     def anchors(self) -> Anchors:
-        from awesome_lint.anchors import document_anchors
+        from awesome_lint.model.anchors import document_anchors
 
         return document_anchors(self.document)
 
     @cached_property
     def document_links(self) -> tuple[LinkTarget, ...]:
-        from awesome_lint.document_links import document_links
+        from awesome_lint.model.document_links import document_links
 
         return document_links(self.document)
 
     @cached_property
     def local_links(self) -> tuple[LinkTarget, ...]:
         """The link targets that point into the repository: anchors and relative paths."""
-        from awesome_lint.document_links import document_links, is_external
+        from awesome_lint.model.document_links import document_links, is_external
 
         if "document_links" in self.__dict__:  # AL503 made every target already
             return tuple(t for t in self.document_links if not is_external(t.url))
@@ -88,20 +88,20 @@ class Context:
 
     @cached_property
     def year_sections(self) -> YearSections:
-        from awesome_lint.years import find_year_sections
+        from awesome_lint.model.years import find_year_sections
 
         return find_year_sections(self.document)
 
     @cached_property
     def papers(self) -> tuple[Paper, ...]:
-        from awesome_lint.papers import find_papers
+        from awesome_lint.model.papers import find_papers
 
         return find_papers(self.document, self.entries, self.year_sections)
 
     @cached_property
     def prose(self) -> Prose:
         """Where entries hold prose: spans of titles, field values and descriptions."""
-        from awesome_lint.prose import find_prose
+        from awesome_lint.model.prose import find_prose
 
         return find_prose(self.document, self.entries)
 

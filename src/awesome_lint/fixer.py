@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 
 MAX_ROUNDS = 50
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+from collections.abc import Callable, Iterable, Sequence
 
 from awesome_lint.config import Settings
 from awesome_lint.context import Context
-from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document import Document
+from awesome_lint.diagnostics import Diagnostic, Violation
+from awesome_lint.model.document import Document
 from awesome_lint.registry import RuleSpec
 from awesome_lint.suppress import UNUSED_SUPPRESSION
 
@@ -36,7 +37,7 @@ def lint_context(ctx: Context, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
 def _run(rule: RuleSpec, ctx: Context) -> list[Diagnostic]:
     return [
         Diagnostic(rule.code, rule.name, v.message, v.start, v.end, v.fix, v.related)
-        for v in rule.load()(ctx)
+        for v in load(rule)(ctx)
     ]
 
 
@@ -44,3 +45,13 @@ def lint_text(
     text: str, settings: Settings, rules: Sequence[RuleSpec], *, path: str = "<string>"
 ) -> list[Diagnostic]:
     return lint(Document(text, path=path), settings, rules)
+
+
+Check = Callable[[Context], Iterable[Violation]]
+
+
+def load(rule: RuleSpec) -> Check:
+    """The rule's ``check`` function, its module imported on first use (the registry names it)."""
+    module = importlib.import_module(rule.qualified_module)
+    check: Check = module.check
+    return check

@@ -8,7 +8,7 @@ the document stays as it was.
 from __future__ import annotations
 
 from awesome_lint.diagnostics import Edit
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 
 
 def block_text(document: Document, line: int, end_line: int) -> str:

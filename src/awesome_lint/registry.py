@@ -8,14 +8,8 @@ and a ``check(ctx) -> Iterator[Violation]`` function.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    from awesome_lint.context import Context
-    from awesome_lint.diagnostics import Violation
-
-Check = Callable[["Context"], Iterable["Violation"]]
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 DOCS_URL = "https://github.com/awesome-lint/awesome-lint/blob/main/docs/rules.md"
 
@@ -31,14 +25,14 @@ class RuleSpec(NamedTuple):
     fix: str  # "safe", "unsafe" or "none": the most --fix may do
     default: bool = True  # off-by-default rules run only when selected by their full code
 
-    def load(self) -> Check:
-        module = importlib.import_module(f"awesome_lint.rules.{self.module}")
-        check: Check = module.check
-        return check
+    @property
+    def qualified_module(self) -> str:
+        """Where the check lives; ``linter.load`` imports it when the rule runs."""
+        return f"awesome_lint.rules.{self.module}"
 
     @property
     def doc(self) -> str:
-        module = importlib.import_module(f"awesome_lint.rules.{self.module}")
+        module = importlib.import_module(self.qualified_module)
         return (module.__doc__ or "").strip()
 
     @property

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document import Document
-from awesome_lint.links import code_spans
+from awesome_lint.model.document import Document
+from awesome_lint.model.links import code_spans
 from awesome_lint.registry import RULES, RuleSpec
 
 _COMMENT = re.compile(

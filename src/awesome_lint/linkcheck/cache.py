@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from awesome_lint.atomic_write import write_atomic
-from awesome_lint.linkcheck import LinkResult
+from awesome_lint.linkcheck.result import LinkResult
 
 FORMAT_VERSION = 1
 _STATES = ("ok", "moved", "dead", "unknown")

@@ -22,7 +22,7 @@ import httpx
 
 from awesome_lint import __version__
 from awesome_lint.config import LinkCheckSettings
-from awesome_lint.linkcheck import NOT_CHECKED, LinkResult, State
+from awesome_lint.linkcheck.result import NOT_CHECKED, LinkResult, State
 
 Progress = Callable[[int, int], None]
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections import Counter
 
     from awesome_lint.diagnostics import Diagnostic
-    from awesome_lint.document import Document
+    from awesome_lint.model.document import Document
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif")
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from awesome_lint import __version__
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from awesome_lint.registry import RULES, RuleSpec
 from awesome_lint.report import FileReport, ReportOptions
 

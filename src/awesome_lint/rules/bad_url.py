@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.links import Link
+from awesome_lint.model.links import Link
 
 _SCHEME_TYPO = re.compile(r"^(h+t+p+s?|t+p+s?|h+t+s)(?::/*|/+)", re.IGNORECASE)
 _GOOD_SCHEME = re.compile(r"^(?:https?|ftp)://[^/\s]", re.IGNORECASE)

@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     ]
     if not targets:
         return
-    from awesome_lint.linkcheck import check_urls
+    from awesome_lint.linkcheck.check import check_urls
 
     results = check_urls(list(dict.fromkeys(t.url for t in targets)), settings)
     for target in targets:

@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Fix, Related, Violation
-from awesome_lint.document import Document
-from awesome_lint.entries import Entry
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.papers import repeated_urls, same_title
+from awesome_lint.model.urls import canonical_url
 from awesome_lint.moves import joins_previous_item, removal
-from awesome_lint.papers import repeated_urls, same_title
-from awesome_lint.urls import canonical_url
 
 
 def check(ctx: Context) -> Iterator[Violation]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
-from awesome_lint.papers import repeated_titles
+from awesome_lint.model.papers import repeated_titles
 
 
 def check(ctx: Context) -> Iterator[Violation]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
-from awesome_lint.years import YearSection
+from awesome_lint.model.years import YearSection
 
 
 def check(ctx: Context) -> Iterator[Violation]:

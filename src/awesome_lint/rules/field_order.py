@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.entries import Field
-from awesome_lint.habits import Habits
+from awesome_lint.model.entries import Field
+from awesome_lint.model.habits import Habits
 
 
 def check(ctx: Context) -> Iterator[Violation]:

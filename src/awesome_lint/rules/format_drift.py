@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Violation
-from awesome_lint.habits import MIN_EVIDENCE
+from awesome_lint.model.habits import MIN_EVIDENCE
 
 
 def check(ctx: Context) -> Iterator[Violation]:

@@ -31,8 +31,8 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.document import Document
-from awesome_lint.entries import Entry, Field
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry, Field
 
 _NO_SPACE = re.compile(r"^([ \t]*)([-+])\[")
 _ITEM_START = re.compile(r"\A[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]")

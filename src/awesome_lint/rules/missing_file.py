@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from awesome_lint.anchors import Anchors, document_anchors
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Violation
-from awesome_lint.document import DecodeError, Document
+from awesome_lint.model.anchors import Anchors, document_anchors
+from awesome_lint.model.document import DecodeError, Document
 
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.prose import Prose, Word, word_in
+from awesome_lint.model.prose import Prose, Word, word_in
 
 # Spans whose chunks are found in one regex pass; a word used once is sought again in its batch.
 _BATCH = 256

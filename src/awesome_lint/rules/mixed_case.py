@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.prose import Word
+from awesome_lint.model.prose import Word
 
 _SLIPPED_SHIFT = re.compile(r"(?<![^\W\d_])[A-Z]{2}[a-z]{4,}(?![^\W\d_])")
 # What any match looks like without the edges, to find it in the whole text.

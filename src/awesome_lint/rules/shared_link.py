@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
-from awesome_lint.papers import repeated_urls, same_title
+from awesome_lint.model.papers import repeated_urls, same_title
 
 
 def check(ctx: Context) -> Iterator[Violation]:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 
 # A line starting one of these opens a new block, so two spaces before it break nothing.
 _BLOCK_START = re.compile(

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from awesome_lint.suppress import SuppressionComment, UnusedSuppression
 
 

@@ -28,10 +28,10 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Related, Violation
-from awesome_lint.document import Document
-from awesome_lint.entries import Entry
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.years import EntryYear, YearSection, entry_year
 from awesome_lint.moves import block_text, is_blank, joins_previous_item, removal
-from awesome_lint.years import EntryYear, YearSection, entry_year
 
 _AFTERMATH = 6  # months after a conference in which its papers still reach arXiv
 

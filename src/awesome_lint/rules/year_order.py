@@ -24,9 +24,9 @@ from typing import NamedTuple
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Related, Violation
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
+from awesome_lint.model.years import YearSection
 from awesome_lint.moves import is_blank
-from awesome_lint.years import YearSection
 
 
 class _Order(NamedTuple):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from awesome_lint.document import Fence, Heading, ListItem, ListItems, Structure
+from awesome_lint.model.structure import Fence, Heading, ListItem, ListItems, Structure
 
 _ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)(.*)$")
 # Anchored with \A: these only ever match at a line's start, and anchoring keeps a search linear.

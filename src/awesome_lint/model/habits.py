@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from awesome_lint.entries import Entry
-from awesome_lint.schema import FieldSpec, Schema
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.schema import FieldSpec, Schema
 
 MIN_EVIDENCE = 5  # fewer observations than this: the block's word stands
 HABIT_SHARE = 0.75  # the share of observations that makes a habit

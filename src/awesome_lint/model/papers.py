@@ -18,12 +18,13 @@ import bisect
 import re
 from typing import NamedTuple
 
-from awesome_lint.document import Document, Heading
-from awesome_lint.entries import Entry
-from awesome_lint.links import Link
-from awesome_lint.schema import Schema
-from awesome_lint.urls import canonical_url, link_kind
-from awesome_lint.years import YearSections
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.links import Link
+from awesome_lint.model.schema import Schema
+from awesome_lint.model.structure import Heading
+from awesome_lint.model.urls import canonical_url, link_kind
+from awesome_lint.model.years import YearSections
 
 _NOT_WORD = re.compile(r"[\W_]+")
 

@@ -14,13 +14,13 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from awesome_lint.links import code_spans
+from awesome_lint.model.links import code_spans
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-    from awesome_lint.document import Document
+    from awesome_lint.model.document import Document
 
 # GitHub keeps Ruby's \p{Word} (letters, marks, decimal digits, connector punctuation), - and space.
 _NOT_ASCII_SLUG = re.compile(r"[^a-z0-9_\- ]")

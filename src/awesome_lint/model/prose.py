@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
-from awesome_lint.document import Document
-from awesome_lint.entries import Entry, Field
-from awesome_lint.links import Link, code_spans
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry, Field
+from awesome_lint.model.links import Link, code_spans
 
 _CJK_RANGES = (
     (0x2E80, 0x2FFF),

@@ -20,7 +20,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from awesome_lint.document import Document, Heading
+from awesome_lint.model.document import Document
+from awesome_lint.model.structure import Heading
 
 _FORMAT_LINE = re.compile(r"^\s*(?:format|格式)\s*[:：]\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^([ \t]*)([-*+])[ \t]+(.*?)\s*$")

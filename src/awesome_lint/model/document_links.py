@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from awesome_lint.links import code_spans
+from awesome_lint.model.links import code_spans
 
 if TYPE_CHECKING:
-    from awesome_lint.document import Document
+    from awesome_lint.model.document import Document
 
 # Anchored with \A...\Z: used only whole, and anchoring keeps any search linear.
 _TITLE = re.compile(r"""\A\s*(?:"[^"]*"|'[^']*'|\([^()]*\))\s*\Z""")

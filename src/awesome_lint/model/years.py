@@ -19,9 +19,10 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from awesome_lint.document import Document, Heading
-from awesome_lint.entries import Entry
-from awesome_lint.urls import arxiv_id
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.structure import Heading
+from awesome_lint.model.urls import arxiv_id
 
 _YEAR = r"((?:19|20)\d\d)"
 # Bounded classes that stop at the next opener keep these linear on any input.

@@ -23,9 +23,10 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from awesome_lint.document import Document, Heading, ListItem
-from awesome_lint.links import Link
-from awesome_lint.schema import KINDS, FieldSpec, Schema, ScopeIndex
+from awesome_lint.model.document import Document
+from awesome_lint.model.links import Link
+from awesome_lint.model.schema import KINDS, FieldSpec, Schema, ScopeIndex
+from awesome_lint.model.structure import Heading, ListItem
 
 _BULLET = re.compile(r"\A([ \t]*)([-*+])([ \t]+|$)")  # \A: match-only, linear under search
 # A label, bare or emphasised (``**Keywords**:``, ``**Keywords:**``, ```Code`:``).
