@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from awesome_lint.config import Settings
 from awesome_lint.context import Context
 from awesome_lint.model.document import Document
 from tests.conftest import FIXTURES, SEED
@@ -55,3 +56,24 @@ def test_format_block_with_cjk_colon() -> None:
     text += "- [A](https://a.org)\n  - Ann\n"
     [schema] = _ctx(text).schemas
     assert [f.kind for f in schema.fields] == ["authors"]
+
+
+def test_an_alias_two_fields_share_goes_to_the_one_it_resembles() -> None:
+    """``Env:`` is the "datasets or environment" field's, not the "task" field's above it."""
+    text = (
+        "## Papers\n\n```\nformat:\n- [title](paper link)\n  - author1, author2...\n"
+        "  - task\n  - keyword\n  - datasets or environment or simulator\n```\n\n"
+        "- [A](https://a.org)\n  - Ann Author\n  - Env: CARLA\n  - Benchmark: nuScenes\n"
+    )
+    ctx = Context(Document(text), Settings())
+    (schema,) = ctx.schemas
+    task, datasets = schema.fields[1], schema.fields[3]
+    assert "Env" in datasets.labels and "Env" not in task.labels
+    assert "ExpEnv" in datasets.labels and "Data" in datasets.labels
+    assert "Benchmark" in task.labels  # resembles neither: the first field keeps it
+    (entry,) = ctx.entries
+    assert [f.spec.key if f.spec else None for f in entry.fields] == [
+        "authors",
+        datasets.key,
+        task.key,
+    ]

@@ -399,11 +399,35 @@ def _claim_aliases(fields: Sequence[FieldSpec]) -> tuple[FieldSpec, ...]:
             if bare and not _looks_positional(bare):
                 for form in (bare, *_variants([bare])):
                     own.setdefault(form.lower(), spec.key)
+    # An alias two fields share and neither names ("Env" for "task" and for "datasets or
+    # environment") goes to the field whose own words it resembles most; the first on a tie.
+    holders: dict[str, list[FieldSpec]] = {}
+    for spec in fields:
+        if not spec.positional:
+            for label in spec.labels:
+                if label.lower() not in own:
+                    holders.setdefault(label.lower(), []).append(spec)
+    for alias, specs in holders.items():
+        if len(specs) > 1:
+            best = max(specs, key=lambda spec: (_resemblance(alias, spec), -specs.index(spec)))
+            own[alias] = best.key
     claimed = []
     for spec in fields:
         kept = tuple(lb for lb in spec.labels if own.get(lb.lower(), spec.key) == spec.key)
         claimed.append(spec._replace(labels=kept) if kept and kept != spec.labels else spec)
     return tuple(claimed)
+
+
+def _resemblance(alias: str, spec: FieldSpec) -> int:
+    """The longest run of letters the alias shares with the field's own words (3 or more)."""
+    words = f"{spec.labels[0]} {spec.description}".lower()
+    best = 0
+    for start in range(len(alias)):
+        for end in range(start + best + 1, len(alias) + 1):
+            if alias[start:end] not in words:
+                break
+            best = end - start
+    return best if best >= 3 else 0
 
 
 def _bare(alternative: str) -> str:

@@ -57,8 +57,11 @@ def check(ctx: Context) -> Iterator[Violation]:
         contiguous = all(b.line == a.line + 1 for a, b in itertools.pairwise(fields))
         # Fields written alike keep their parent and depth when they trade places.
         alike = len({document.text[f.start : f.content_start] for f in fields}) == 1
-        if single and contiguous and alike and len(ranked) == len(fields):
-            lines = sorted(fields, key=lambda f: order[f.spec.key] if f.spec else 0)
+        keys = [f.spec.key for f in ranked if f.spec is not None]
+        lines = sorted(fields, key=lambda f: order[f.spec.key] if f.spec else 0)
+        # Fixed only when the new order settles it: one field per key, and no pair left wrong.
+        settled = len(set(keys)) == len(keys) and _culprit(lines, wrong) is None
+        if single and contiguous and alike and settled and len(ranked) == len(fields):
             start, end = fields[0].start, document.line_ends[fields[-1].line]
             newlines = [
                 document.text[document.line_ends[f.line] : document.line_starts[f.line + 1]]

@@ -10,21 +10,32 @@ without one cannot be checked or found.
 
 Okay:  - [Deep TAMER: Interactive Agent Shaping](https://arxiv.org/abs/1709.10163)
 Okay:  - 【Survey】[Deep TAMER](https://arxiv.org/abs/1709.10163)
+Okay:  - [Deep TAMER: Interactive Agent
+         Shaping](https://arxiv.org/abs/1709.10163)
 AL101: - Deep TAMER: Interactive Agent Shaping (https://arxiv.org/abs/1709.10163)
 AL101: - Deep TAMER: Interactive Agent Shaping [[pdf](https://arxiv.org/abs/1709.10163)]
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Violation
 
+# A title link whose text runs onto the next line (``[long title`` / ``  more](url)``) is a
+# link all the same: Markdown joins the lines.
+_SPLIT_LINK = re.compile(r"[^\S\n]*(?:[^\[\]\n]{0,80}[^\S\n])?\[[^\[\]\n]*\n[^\[\]\n]*\]\(")
+
 
 def check(ctx: Context) -> Iterator[Violation]:
+    document = ctx.document
     for entry in ctx.entries:
         if entry.title is not None or not ctx.habit(entry.schema).title_is_link:
+            continue
+        through = document.line_ends[min(entry.line + 1, len(document.line_ends) - 1)]
+        if _SPLIT_LINK.match(document.text, entry.content_start, through):
             continue
         end = entry.content_end if entry.content_end > entry.content_start else entry.start + 1
         prefix = f"{entry.schema.title_prefix} " if entry.schema.title_prefix else ""
