@@ -41,11 +41,12 @@ _TAG = re.compile(
     r"!\[[^\[\]]*\]\([^()]*\)|<[^<>]*>|:[a-z0-9_+-]{1,40}:|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕"
     r"|\([^()]*\)|（[^（）]*）|[^\w\s]|\d+|_"
 )
-# Link texts that name a kind of link, not a title: ``Some Title [[pdf](url)]``.
-_GENERIC_LINK = frozenset(
+# Link texts that name a kind of link, not a title: ``Some Title [[pdf](url)] [[code](url)]``.
+GENERIC_LINK = frozenset(
     {
         *("pdf", "paper", "arxiv", "link", "url", "here", "code", "website", "project", "page"),
         *("html", "doi", "abs", "openreview", "homepage", "blog", "video", "slides", "github"),
+        *("slide", "talk", "poster", "demo", "colab", "bibtex", "bib", "supp", "project page"),
     }
 )
 
@@ -231,7 +232,7 @@ def _title(document: Document, first: Link, content_start: int, schema: Schema) 
         return first
     before = document.text[content_start : first.start]
     words = _TAG.sub(" ", before).split()
-    if words and first.text.strip().lower() in _GENERIC_LINK:
+    if words and first.text.strip().lower() in GENERIC_LINK:
         return None  # "Some Title [[pdf](url)]": the title is the text
     if schema.title_prefix and len(before) <= 80:
         return first  # the block puts something before the title
