@@ -35,8 +35,17 @@ class Context:
         )
 
     @cached_property
-    def entries(self) -> tuple[Entry, ...]:
+    def _read_entries(self) -> tuple[Entry, ...]:
         return extract_entries(self.document, self.schemas)
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self._read_entries if not e.stray)
+
+    @cached_property
+    def stray_fields(self) -> tuple[Entry, ...]:
+        """Items written at an entry's level that are fields of the entry above (AL107)."""
+        return tuple(e for e in self._read_entries if e.stray)
 
     @cached_property
     def habits(self) -> dict[int, Habits]:

@@ -35,6 +35,9 @@ _LABEL = re.compile(
     r"(?P<inner>[ \t]*[:;：；])?(?P<close>(?P=open))?(?P<sep>(?(inner)|[ \t]*[:;：；])[ \t]*)"
 )
 _COLONS = ":："
+# "概述：..." or "Summary: ..." with no link, right under an entry at its level: a field of the
+# entry above written one level too shallow, not an entry without a title.
+_STRAY_LABEL = re.compile(r"[^\s:：\[\]()]{1,24}(?: [^\s:：\[\]()]{1,24}){0,2}[ \t]*[:：]")
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year: a venue line, not a keyword
 # What may stand before an entry's title link: markup, HTML, emoji, bracketed tags, numbers.
 _TAG = re.compile(
@@ -106,6 +109,7 @@ class Entry(NamedTuple):
     links: tuple[Link, ...]  # every link on the title line
     fields: tuple[Field, ...]
     has_items: bool = False  # the entry has sub-items (fields or not)
+    stray: bool = False  # a field written at the entry's level under the entry above
 
     def field(self, kind: str) -> Field | None:
         return next((f for f in self.fields if f.spec is not None and f.spec.kind == kind), None)
@@ -117,7 +121,7 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
     structure = document.structure
     excluded = structure.code_lines | structure.html_lines
     headings = structure.headings
-    entries = []
+    entries: list[Entry] = []
     heading_index = 0
     section: Heading | None = None
     scopes = ScopeIndex(schemas)
@@ -135,8 +139,13 @@ def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entr
         if labels is None:
             labels = accepted[id(schema)] = _accepted_labels(schema)
         entry = _entry(document, schema, labels, section, index, item, nested)
-        if entry is not None:
-            entries.append(entry)
+        if entry is None:
+            continue
+        if entry.title is None and entries and entries[-1].end_line == item.line:
+            content = document.text[entry.content_start : entry.content_end]
+            if not document.links(item.line) and _STRAY_LABEL.match(content):
+                entry = entry._replace(stray=True)
+        entries.append(entry)
     return _without_foreign_sections(entries)
 
 

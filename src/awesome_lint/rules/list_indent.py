@@ -6,7 +6,9 @@ the style most fields of the list use). Entries that are consistent in themselve
 reported, whichever indent they use: ``  -`` and ``    -`` render alike. Also reported: an
 indent that mixes spaces and tabs (``  \\t-``), a declared field nested inside the field above
 it (``- authors`` then ``    - Keyword: x``), and a bullet with no space after it
-(``-[title](url)``), which Markdown does not read as a list item at all. The items nested in a
+(``-[title](url)``), which Markdown does not read as a list item at all, and a field written
+at the entry's own level (``- 概述：...`` right under ``- [title](url)``), which reads as
+another entry without a title. The items nested in a
 field (the points of ``Summary:``) are its value, not fields: they are never re-indented.
 
 The fix rewrites the indent only when every item keeps its parent and its depth; a field
@@ -48,6 +50,13 @@ def _width(indent: str) -> int:
 
 
 def check(ctx: Context) -> Iterator[Violation]:
+    for stray in ctx.stray_fields:
+        yield Violation(
+            stray.content_start,
+            stray.content_end,
+            "Field written at the entry's level, so it reads as an entry; indent it under the"
+            " entry above",
+        )
     style: Counter[tuple[str, str]] = Counter(
         (f.indent, f.bullet) for _, f in ctx.fields() if not f.nested
     )
