@@ -361,7 +361,13 @@ def _process(
         return lint(fixed, settings, rules)
 
     try:
-        result = apply_fixes(document.text, relint, applicable, first=diagnostics)
+        result = apply_fixes(
+            document.text,
+            relint,
+            applicable,
+            first=diagnostics,
+            document_of=lambda text: linted[0] if linted[0].text == text else None,
+        )
     except FixError as error:
         return report, False, f"{shown}: {error}"
     if result.text == document.text:

@@ -50,8 +50,13 @@ def apply_fixes(
     *,
     first: Sequence[Diagnostic] | None = None,
     max_rounds: int = MAX_ROUNDS,
+    document_of: Callable[[str], Document | None] | None = None,
 ) -> FixResult:
-    """Fix ``text`` until no applicable fix remains; ``first`` saves linting it again."""
+    """Fix ``text`` until no applicable fix remains; ``first`` saves linting it again.
+
+    ``document_of`` hands back the document ``lint`` last built for a text, if it has it, so
+    the tree check reads the structure the lint already scanned instead of scanning again.
+    """
     result = FixResult(text)
     diagnostics = first if first is not None else lint(text)
     seen = {text}
@@ -62,17 +67,19 @@ def apply_fixes(
             return result
         new_text = rebuild(result.text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
         verify(result.text, new_text, chosen)
-        verify_tree(result.text, new_text, chosen)
         if new_text in seen:
             raise FixError(
                 "fixes do not converge (they undo each other): "
                 + ", ".join(sorted({d.code for d in chosen}))
             )
+        old_document = document_of(result.text) if document_of else None
+        diagnostics = lint(new_text)  # nothing is written before the tree check below
+        new_document = document_of(new_text) if document_of else None
+        verify_tree(result.text, new_text, chosen, old_document, new_document)
         seen.add(new_text)
         result.text = new_text
         result.rounds += 1
         result.applied.update(d.code for d in chosen)
-        diagnostics = lint(new_text)
     codes = ", ".join(sorted({d.code for d in diagnostics if d.fix is not None and applicable(d)}))
     raise FixError(f"fixes did not converge after {max_rounds} rounds: {codes}")
 
@@ -159,7 +166,13 @@ _MARKERS = re.compile(r"\A[ \t]*((?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+)")
 _ONE_MARKER = re.compile(r"([-+*]|\d{1,9}[.)])[ \t]*")
 
 
-def verify_tree(old: str, new: str, chosen: Sequence[Diagnostic]) -> None:
+def verify_tree(
+    old: str,
+    new: str,
+    chosen: Sequence[Diagnostic],
+    old_document: Document | None = None,
+    new_document: Document | None = None,
+) -> None:
     """Every list item keeps its parent and its depth, except where a structural fix acts.
 
     Items are identified by the offset just after their marker, carried through the edits; an
@@ -175,8 +188,9 @@ def verify_tree(old: str, new: str, chosen: Sequence[Diagnostic]) -> None:
         if d.fix is not None and d.fix.structural
         for e in d.fix.edits
     ]
-    old_items = _items(old)
-    new_items = {anchor: (depth, parent) for anchor, depth, parent, _ in _items(new)}
+    old_items = _items(old_document if old_document is not None else Document(old))
+    new_parsed = new_document if new_document is not None else Document(new)
+    new_items = {anchor: (depth, parent) for anchor, depth, parent, _ in _items(new_parsed)}
     starts = [e.start for e in edits]
     shifts = list(itertools.accumulate(len(e.content) - (e.end - e.start) for e in edits))
 
@@ -208,12 +222,11 @@ def verify_tree(old: str, new: str, chosen: Sequence[Diagnostic]) -> None:
             )
 
 
-def _items(text: str) -> list[tuple[int, int, int | None, tuple[int, int]]]:
+def _items(document: Document) -> list[tuple[int, int, int | None, tuple[int, int]]]:
     """(anchor, depth, parent's anchor, its top-level item's [start, end) offsets) of each item.
 
     An item's anchor is the offset just after its marker, where its content begins.
     """
-    document = Document(text)
     items = document.structure.items
     anchors: list[int] = []
     markers: list[int] = []

@@ -26,7 +26,7 @@ from awesome_lint.diagnostics import Violation
 
 # A title link whose text runs onto the next line (``[long title`` / ``  more](url)``) is a
 # link all the same: Markdown joins the lines.
-_SPLIT_LINK = re.compile(r"[^\S\n]*(?:[^\[\]\n]{0,80}[^\S\n])?\[[^\[\]\n]*\n[^\[\]\n]*\]\(")
+_SPLIT_LINK = re.compile(r"\A(?:[^\[\]\n]{0,80}[^\S\n])?\[[^\[\]\n]*\n[^\[\]\n]*\]\(")  # \A: linear
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         if entry.title is not None or not ctx.habit(entry.schema).title_is_link:
             continue
         through = document.line_ends[min(entry.line + 1, len(document.line_ends) - 1)]
-        if _SPLIT_LINK.match(document.text, entry.content_start, through):
+        if _SPLIT_LINK.match(document.text[entry.content_start : through]):
             continue
         end = entry.content_end if entry.content_end > entry.content_start else entry.start + 1
         prefix = f"{entry.schema.title_prefix} " if entry.schema.title_prefix else ""
