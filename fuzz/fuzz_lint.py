@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from awesome_lint.config import Settings
-from awesome_lint.document import DecodeError, Document
 from awesome_lint.fixer import FixError, apply_fixes
 from awesome_lint.linter import lint
+from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import select_rules
 
 ROOT = Path(__file__).resolve().parent.parent
