@@ -189,10 +189,11 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         reports.append(report)
         # The AL1 rules read the schemas during the lint: this reads them from its context.
         al1 = any(r.code.startswith("AL1") for r in rules)
-        if al1 and not args.quiet and not context.schemas:
+        if al1 and not args.quiet and not context.schemas and not _inferred_any(context):
             err.write(
-                f"awesome-lint: note: {shown}: no format block, so entries were not "
-                "checked against one (add a fenced block starting with `format:`)\n"
+                f"awesome-lint: note: {shown}: no format block and no common item shape, so"
+                " entries were not checked against a format (add a fenced block starting"
+                " with `format:`)\n"
             )
     if args.show_schema:
         return status
@@ -412,6 +413,46 @@ def _statistics(reports: Sequence[FileReport], options: ReportOptions) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def _inferred_text(shown: str, ctx: Context) -> str:
+    """The format learnt from a list with no block: per depth, with its evidence."""
+    from awesome_lint.model.inferred import describe
+
+    summary = ctx.templates.summary()
+    if not summary:
+        return f"{shown}: no format block, and no list items to learn one from\n"
+    lines = [f"{shown}: no format block; the format inferred from its items"]
+    for depth, (template, counts) in summary.items():
+        indent = "  " * (depth + 1)
+        total = template.items
+        if template.lead is None:
+            shapes = ", ".join(f"{n} {lead}" for lead, n in counts.lead.most_common())
+            lines.append(f"{indent}depth {depth}: no common shape ({shapes}); not checked")
+            continue
+        lines.append(
+            f"{indent}depth {depth}: {describe(template)}"
+            f"  (inferred from {template.agreeing} of {total} items)"
+        )
+        described = sum(counts.separator.values())
+        if described:
+            parts = [f"separator `{sep}` {n}" for sep, n in counts.separator.most_common(3)]
+            for name, counter in (("capitalised", counts.casing), ("punctuated", counts.ending)):
+                key = "upper" if name == "capitalised" else "punctuated"
+                if counter:
+                    parts.append(f"{name} {counter[key]} of {sum(counter.values())}")
+            lines.append(f"{indent}  {described} with a description: {', '.join(parts)}")
+    for entry, template in ctx.templates.own_sections():
+        heading = entry.section
+        where = f'"{"#" * heading.level} {heading.text}"' if heading else "before the first heading"
+        lead = describe(template) if template.lead else "no common shape"
+        lines.append(f"  section {where}, depth {entry.depth}: {lead} ({template.items} items)")
+    return "\n".join(lines) + "\n"
+
+
+def _inferred_any(context: Context) -> bool:
+    """Some items follow an inferred format (the list has a habit the entry rules check)."""
+    return any(t.lead is not None for t, _ in context.templates.summary().values())
+
+
 def _schema_text(shown: str, document: Document, settings: Settings) -> str:
     """Each block as a template, and how its entries really write it (with counts)."""
     from awesome_lint.context import Context
@@ -419,7 +460,7 @@ def _schema_text(shown: str, document: Document, settings: Settings) -> str:
 
     ctx = Context(document, settings)
     if not ctx.schemas:
-        return f"{shown}: no format block\n"
+        return _inferred_text(shown, ctx)
     lines = []
     for s in ctx.schemas:
         habit = ctx.habit(s)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from awesome_lint.model.anchors import Anchors
     from awesome_lint.model.document_links import LinkTarget
     from awesome_lint.model.habits import Habits
+    from awesome_lint.model.inferred import Templates
     from awesome_lint.model.papers import Paper
     from awesome_lint.model.prose import Prose
     from awesome_lint.model.years import YearSections
@@ -46,6 +47,13 @@ class Context:
     def stray_fields(self) -> tuple[Entry, ...]:
         """Items written at an entry's level that are fields of the entry above (AL107)."""
         return tuple(e for e in self._read_entries if e.stray)
+
+    @cached_property
+    def templates(self) -> Templates:
+        """The inferred templates of the items no block governs (``model.inferred``)."""
+        from awesome_lint.model.inferred import Templates
+
+        return Templates(self.document, self.entries)
 
     @cached_property
     def habits(self) -> dict[int, Habits]:

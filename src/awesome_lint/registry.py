@@ -59,6 +59,9 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL110", "empty-field", "empty_field", "none"),
     RuleSpec("AL111", "format-block", "format_block", "none"),
     RuleSpec("AL112", "format-drift", "format_drift", "none"),
+    RuleSpec("AL113", "item-separator", "item_separator", "safe"),
+    RuleSpec("AL114", "description-style", "description_style", "safe"),
+    RuleSpec("AL116", "list-marker", "list_marker", "unsafe"),
     # AL2xx ordering
     RuleSpec("AL201", "year-order", "year_order", "unsafe"),
     RuleSpec("AL202", "wrong-year", "wrong_year", "unsafe"),
@@ -67,6 +70,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL301", "duplicate-entry", "duplicate_entry", "unsafe"),
     RuleSpec("AL302", "duplicate-title", "duplicate_title", "none"),
     RuleSpec("AL303", "shared-link", "shared_link", "none"),
+    RuleSpec("AL304", "duplicate-name", "duplicate_name", "none"),
     # AL4xx text
     RuleSpec("AL401", "misspelling", "misspelling", "unsafe"),
     RuleSpec("AL402", "full-width-punctuation", "full_width_punctuation", "safe"),

@@ -25,10 +25,11 @@ from typing import NamedTuple
 
 from awesome_lint.model.document import Document
 from awesome_lint.model.links import Link
-from awesome_lint.model.schema import KINDS, FieldSpec, Schema, ScopeIndex
+from awesome_lint.model.schema import KINDS, FieldSpec, Schema, ScopeIndex, inferred_schema
 from awesome_lint.model.structure import Heading, ListItem
 
 _BULLET = re.compile(r"\A([ \t]*)([-*+])([ \t]+|$)")  # \A: match-only, linear under search
+_MARKER = re.compile(r"\A([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")  # bullets and numbers
 # A label, bare or emphasised (``**Keywords**:``, ``**Keywords:**``, ```Code`:``).
 _LABEL = re.compile(
     r"(?P<open>\*\*|__|\*|_|`)?(?P<text>[A-Za-z][A-Za-z &/.-]{0,30}?)"
@@ -50,6 +51,7 @@ GENERIC_LINK = frozenset(
         *("pdf", "paper", "arxiv", "link", "url", "here", "code", "website", "project", "page"),
         *("html", "doi", "abs", "openreview", "homepage", "blog", "video", "slides", "github"),
         *("slide", "talk", "poster", "demo", "colab", "bibtex", "bib", "supp", "project page"),
+        *("download", "docs", "documentation", "website", "source", "repo"),
     }
 )
 
@@ -110,14 +112,112 @@ class Entry(NamedTuple):
     fields: tuple[Field, ...]
     has_items: bool = False  # the entry has sub-items (fields or not)
     stray: bool = False  # a field written at the entry's level under the entry above
+    depth: int = 0  # the item's depth (items of an inferred format may be nested)
 
     def field(self, kind: str) -> Field | None:
         return next((f for f in self.fields if f.spec is not None and f.spec.kind == kind), None)
 
 
-def extract_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entry, ...]:
-    if not schemas:
+def extract_entries(
+    document: Document, schemas: Sequence[Schema], *, infer: bool = True
+) -> tuple[Entry, ...]:
+    """The entries of every block, then (``infer``) the items no block governs."""
+    declared = _declared_entries(document, schemas) if schemas else ()
+    if not infer:
+        return declared
+    items = extract_items(document, schemas)
+    if not items:
+        return declared
+    if not declared:
+        return items
+    return tuple(sorted((*declared, *items), key=lambda e: e.line))
+
+
+def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry, ...]:
+    """Every list item outside the blocks' scopes, each one an entry of an inferred template.
+
+    Items are read at every depth (a classic list nests its sub-lists), each covering only its
+    own lines, up to its first sub-item, so no text belongs to two items. Table-of-contents
+    items, items in code or HTML, and empty items are left out. Each section (from a heading
+    to the next) gets its own inferred template (``schema.inferred_schema``).
+    """
+    structure = document.structure
+    items = structure.items
+    if not items:
         return ()
+    excluded = structure.code_lines | structure.html_lines
+    headings = structure.headings
+    scopes = ScopeIndex(schemas) if schemas else None
+    text = document.text
+    line_starts, line_ends = document.line_starts, document.line_ends
+    first_child: dict[int, int] = {}
+    for item in items:
+        if item.parent is not None and item.parent not in first_child:
+            first_child[item.parent] = item.line
+    entries: list[Entry] = []
+    heading_index = 0
+    section: Heading | None = None
+    schema: Schema | None = None
+    for index, item in enumerate(items):
+        line = item.line
+        while heading_index < len(headings) and headings[heading_index].line < line:
+            section = headings[heading_index]
+            heading_index += 1
+            schema = None
+        if line in excluded or (scopes is not None and scopes.schema_at(line) is not None):
+            continue
+        raw = document.line(line)
+        marker = _MARKER.match(raw)
+        if marker is None:
+            continue
+        start = line_starts[line]
+        content_start = start + marker.end()
+        content_end = line_ends[line]
+        if content_end <= content_start:
+            continue
+        links = document.links(line)
+        first = next((k for k in links if not k.image), None)
+        if first is not None and _is_contents_link(first, text, content_start):
+            continue  # a table-of-contents item, not an entry
+        if schema is None:
+            scope_line = section.line if section is not None else 0
+            end = headings[heading_index].line if heading_index < len(headings) else None
+            schema = inferred_schema(section, scope_line, end or document.line_count)
+        title = _title(document, first, content_start, schema) if first is not None else None
+        end_line = min(item.end_line, first_child.get(index, item.end_line))
+        while end_line > line + 1 and not document.line(end_line - 1).strip():
+            end_line -= 1
+        entries.append(
+            Entry(
+                schema=schema,
+                section=section,
+                line=line,
+                end_line=end_line,
+                start=start,
+                end=line_ends[end_line - 1],
+                indent=marker.group(1),
+                bullet=marker.group(2),
+                content_start=content_start,
+                content_end=content_end,
+                title=title,
+                links=links,
+                fields=(),
+                has_items=index in first_child,
+                depth=item.depth,
+            )
+        )
+    return tuple(entries)
+
+
+def _is_contents_link(link: Link, text: str, content_start: int) -> bool:
+    """``[Section](#section)`` (bold or not) first on the line: a table of contents' item."""
+    if not link.url.startswith("#"):
+        return False
+    before = text[content_start : link.start]
+    return not before.strip("*_ \t")
+
+
+def _declared_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entry, ...]:
     structure = document.structure
     excluded = structure.code_lines | structure.html_lines
     headings = structure.headings

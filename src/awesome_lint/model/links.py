@@ -97,9 +97,8 @@ def find_links(line: str, base: int = 0) -> list[Link]:
     while (special := _BRACKETS.search(line, i)) is not None:
         j = special.start()
         if span_index < len(spans) and spans[span_index][0] <= j:
-            i = max(spans[span_index][1], i)
+            i = max(spans[span_index][1], i)  # a code span may stand inside a link's text
             span_index += 1
-            stack.clear()
             continue
         ch = line[j]
         i = j + 1

@@ -74,7 +74,9 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*")
 _WORD_EDGES = ".'’\"-_"
 
 # Kinds whose text is people's own wording, and so may be spell-checked; the others are names.
-SPELLABLE = frozenset({"description", "keyword", "environment", "code", "summary", "year", "field"})
+SPELLABLE = frozenset(
+    {"description", "keyword", "environment", "code", "summary", "year", "field", "item"}
+)
 
 
 class ProseSpan(NamedTuple):
@@ -82,7 +84,9 @@ class ProseSpan(NamedTuple):
 
     ``kind`` is ``title`` (the entry's title link text), ``link-text`` (any other link text),
     ``description`` (title-line text outside links), a field kind (``authors``, ``keyword``...),
-    ``field`` for a labelled field the format does not declare, or ``unlabelled``.
+    ``field`` for a labelled field the format does not declare, ``unlabelled``, or ``item``:
+    the text of an item of a list with no format block (a description, or a paper's authors:
+    the inferred format cannot tell them apart, so AL401 is more careful there).
     """
 
     start: int
@@ -222,6 +226,7 @@ def find_prose(document: Document, entries: Sequence[Entry]) -> Prose:
     prose = Prose(document)
     add = prose.add
     for entry in entries:
+        own = "item" if entry.schema.inferred else "description"
         first_lines = {f.line: f for f in entry.fields}
         for n in range(entry.line, entry.end_line):
             if n in excluded:
@@ -231,13 +236,13 @@ def find_prose(document: Document, entries: Sequence[Entry]) -> Prose:
             if not line.strip():
                 continue
             if n == entry.line:
-                start, kind, links = entry.content_start, "description", entry.links
+                start, kind, links = entry.content_start, own, entry.links
             elif n in first_lines:
                 field = first_lines[n]
                 start, kind, links = _value_start(field), _field_kind(field), field.links
             else:
                 owner = next((f for f in entry.fields if f.line < n < f.end_line), None)
-                kind = "description" if owner is None else _field_kind(owner)
+                kind = own if owner is None else _field_kind(owner)
                 match = _CONTINUATION.match(line)
                 start = line_start + (match.end() if match else 0)
                 links = document.links(n)

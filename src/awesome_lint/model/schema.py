@@ -133,6 +133,7 @@ class Schema(NamedTuple):
     problems: tuple[SchemaProblem, ...]
     title_prefix: str = ""  # the block's words before the title (``**[venue]**``), if any
     title_is_link: bool = True  # the title is written as a link (``[title](paper link)``)
+    inferred: bool = False  # no block: the section's items are learnt from (``model.inferred``)
 
     @property
     def positional(self) -> tuple[FieldSpec, ...]:
@@ -197,6 +198,26 @@ def find_schemas(
             )
         )
     return tuple(schemas)
+
+
+def inferred_schema(heading: Heading | None, scope_line: int, scope_end_line: int) -> Schema:
+    """The template of a section no block governs: nothing declared, all learnt from its items.
+
+    It has no block, so its ``block_line`` is negative (and unique per section: habits and
+    caches key on it); no field is declared, so the field rules have nothing to check.
+    """
+    return Schema(
+        block_line=-2 - scope_line,
+        block_end_line=-2 - scope_line,
+        heading=heading,
+        scope_line=scope_line,
+        scope_end_line=scope_end_line,
+        title_line=None,
+        title_description="[name](url)",
+        fields=(),
+        problems=(),
+        inferred=True,
+    )
 
 
 def _section_end(headings: Sequence[Heading], index: int, end: int, *, same_level: bool) -> int:

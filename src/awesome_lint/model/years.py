@@ -47,8 +47,11 @@ _VENUE = re.compile(
 # A venue and year in an entry's field: a whole line ("NeurIPS 2023 (Oral)") or an emphasised
 # note after the authors ("... Tengyu Ma. *ICLR 2019*").
 _FIELD_VENUE = re.compile(
-    r"^(?P<venue>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3})?\s*'?(?P<year>(?:19|20)\d\d)\b"
+    r"^(?P<venue>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3})?\s*"
+    r"(?:'?(?P<year>(?:19|20)\d\d)\b|(?<=[A-Za-z])['’](?P<short>\d\d)\b)"  # ICLR 2023, ICLR'23
 )
+# The venue that ends a paper's continuation line: "*A. Author, B. Author.* ACL'24".
+_TAIL = re.compile(r"(?:[*_,.]|\A)\s*([A-Za-z][A-Za-z -]{0,30}['’ ]\d{2,4}(?:\s+[A-Za-z]+)?)\W*\Z")
 _NOTE = re.compile(r"\(([^()]{2,60})\)|\[([^\[\]]{2,60})\](?!\()")
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})([^*_]{2,60}?)\1")
 _NOT_VENUES = {"before", "pre", "after", "since", "until", "from", "year", "and", "or"}
@@ -246,6 +249,17 @@ def entry_year(entry: Entry, document: Document) -> EntryYear:
             ):
                 venue, venue_year = found_venue[0], found_venue[1]
                 break
+    if venue is None and entry.schema.inferred:
+        # A list with no block notes the venue where it likes: at the end of a line below.
+        for n in range(entry.line + 1, entry.end_line):
+            tail = _TAIL.search(document.line(n))
+            found_venue = venue_of(tail.group(1)) if tail else None
+            if found_venue is not None and found_venue[0] and not found_venue[2]:
+                if found_venue[0] == "arxiv" or found_venue[0] == "preprint":
+                    arxiv = found_venue[1] if arxiv is None else arxiv
+                    break
+                venue, venue_year = found_venue[0], found_venue[1]
+                break
     return EntryYear(arxiv, month, early, venue, venue_year)
 
 
@@ -257,5 +271,7 @@ def venue_of(value: str) -> tuple[str, int, bool] | None:
         match = _FIELD_VENUE.match(text)
         if match is not None:
             venue = fold_venue(match.group("venue") or "")
-            return venue, int(match.group("year")), "workshop" in text.lower()
+            year = match.group("year")
+            found = int(year) if year else 2000 + int(match.group("short"))
+            return venue, found, "workshop" in text.lower()
     return None

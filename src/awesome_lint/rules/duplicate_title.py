@@ -4,6 +4,10 @@ Titles are compared with case, punctuation and spacing folded; only entries of o
 compared (as for AL301: a format block's section, or each of its content sub-sections), and
 only entries of one kind: a paper and its code repository (a title link to GitHub, GitLab,
 Hugging Face, ...) may share a title.
+In a list with no format block, only titles of four words or more are compared: shorter ones
+are names (``go-jwt``), which two projects may share; AL304 looks for a name repeated within
+one section.
+
 Either the paper is listed twice under two links (keep one), or one of the two titles is wrong.
 
 Why: two entries for one paper split its details; two papers with one title confuse readers.
@@ -21,11 +25,15 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
 from awesome_lint.model.papers import repeated_titles
 
+_TITLE_WORDS = 4  # in a list with no block, fewer words than this make a name, not a title
+
 
 def check(ctx: Context) -> Iterator[Violation]:
     for repeat in repeated_titles(ctx.papers):
         first = repeat.earlier[0]
         title, first_title = repeat.paper.link, first.link
+        if repeat.paper.entry.schema.inferred and len(title.text.split()) < _TITLE_WORDS:
+            continue  # a name, not a title: two projects may share one (AL304 is per section)
         yield Violation(
             title.start,
             title.end,

@@ -14,6 +14,10 @@ The fix is safe only when the dictionary knows a single correction (``reinforcme
 ``reinforcement``, ``selfimprovement`` → ``self-improvement``); otherwise it is a guess and
 needs ``--unsafe-fixes``.
 
+In a list with no format block, an item's text may be a description or a paper's authors,
+and names software more often than not (``pprof``, ``tmux``): there only the known
+misspellings of the table are reported (``retreival`` → ``retrieval``).
+
 Why: typos in keywords hide entries from search and make the list look careless.
 
 Okay:  - Keyword: Reinforcement learning, self-improvement, Domain Adaption
@@ -38,12 +42,20 @@ def check(ctx: Context) -> Iterator[Violation]:
     candidates = _used_once(ctx.prose)
     if not candidates:
         return
-    # Imported here so that the word data loads only when this rule runs.
-    from awesome_lint.spelling import load_speller
+    # Imported here so that the word data loads only when this rule runs (and is needed).
+    from awesome_lint.spelling import Speller, known_typo, load_speller
 
-    speller = load_speller(ctx.settings.words)
+    speller: Speller | None = None
+    extra = frozenset(w.strip().lower() for w in ctx.settings.words)
     for word in candidates:
-        suggestion = speller.check(word.text)
+        if word.span.kind == "item":
+            # A list with no block: its items name software and people; only known typos
+            # (and no dictionary to load for them).
+            suggestion = known_typo(word.text, extra)
+        else:
+            if speller is None:
+                speller = load_speller(ctx.settings.words)
+            suggestion = speller.check(word.text)
         if suggestion is None:
             continue
         if not suggestion.single and word.text[0].isupper():

@@ -3,7 +3,12 @@
 Flags a word of two capitals followed by at least four lower-case letters (``DOmain``,
 ``DIffusion``) in field values and descriptions. Titles, link texts and author lines are
 names and are left alone, as are words the list writes that way more than once or in a title,
-the config's ``words``, and known names such as ``MLflow`` or ``GPflow``.
+the config's ``words``, and known names such as ``MLflow`` or ``GPflow``. Words whose
+capitals stand in a run of capitals of their line (``OpenREAD ... REasoning``), or together
+in another word of it (``EXPODE: EXploiting POlicy``), spell out an acronym, as a word like
+``PROPerty`` does: they are left alone too. In a list with no format block, where items name
+software (``FFmpeg``), a word is reported only when its fixed form is a dictionary word
+(``ERlang`` is not a slip: it spells out PropEr).
 
 Why: a held Shift key is the commonest capitalisation typo, and a spelling checker skips it
 because mixed case usually means a name.
@@ -25,6 +30,9 @@ from awesome_lint.model.prose import Word
 _SLIPPED_SHIFT = re.compile(r"(?<![^\W\d_])[A-Z]{2}[a-z]{4,}(?![^\W\d_])")
 # What any match looks like without the edges, to find it in the whole text.
 _SHIFT_IN_TEXT = re.compile(r"[A-Z][A-Z][a-z]{4}")  # not [A-Z]{2}: 40% faster to scan
+# Three capitals and then lower case (``PROPerty``): the line spells out an acronym.
+_CAPITALS = re.compile(r"[A-Z]{3,}")
+_SPELT_ACRONYM = re.compile(r"(?<![^\W\d_])[A-Z]{3,}[a-z]{2,}")
 # Names written this way on purpose.
 KNOWN_NAMES = frozenset({"MLflow", "GPflow", "MXnet", "TFlearn", "DMlab", "DMcontrol"})
 
@@ -54,11 +62,33 @@ def check(ctx: Context) -> Iterator[Violation]:
                 candidates.append((word, match))
             else:
                 in_names.add(match.group())
+    candidates = [
+        (word, match)
+        for word, match in candidates
+        if not (
+            (written := match.group()).lower() in allowed
+            or uses[written] > 1
+            or written in in_names
+        )
+    ]
+    per_line: dict[int, list[str]] = {}
+    for word, match in candidates:
+        per_line.setdefault(word.span.line, []).append(match.group())
+    speller = None
     for word, match in candidates:
         written = match.group()
-        if written.lower() in allowed or uses[written] > 1 or written in in_names:
-            continue
+        line_text = ctx.document.line(word.span.line)
+        if _spells_acronym(written, per_line[word.span.line], line_text):
+            continue  # "EXploiting POlicy" for EXPODE, "PROPerty ... ERlang": an acronym spelt out
         fixed = written[0] + written[1:].lower()
+        if word.span.kind == "item":
+            # A list with no block names software (FFmpeg, MStore): only a slip of a word.
+            if speller is None:
+                from awesome_lint.spelling import load_speller
+
+                speller = load_speller(ctx.settings.words)
+            if not speller.is_known(fixed.lower()):
+                continue
         start, end = word.start + match.start(), word.start + match.end()
         yield Violation(
             start,
@@ -66,3 +96,21 @@ def check(ctx: Context) -> Iterator[Violation]:
             f'"{written}" has a stray capital; did you mean "{fixed}"?',
             Fix.unsafe(f'Write "{fixed}"', Edit(start, end, fixed)),
         )
+
+
+def _spells_acronym(written: str, words: list[str], line: str) -> bool:
+    """The line spells out an acronym: ``PROPerty``, or the words' capitals make a word of it.
+
+    ``EXPODE: EXploiting POlicy Discrepancy``: "EX" + "PO" stands in "EXPODE". One slip alone
+    (``DOmain``) is taken for one only where a run of capitals of the line holds its own two
+    (``OpenREAD ... REasoning``).
+    """
+    if _SPELT_ACRONYM.search(line):
+        return True
+    rest = line
+    for w in words:
+        rest = rest.replace(w, " ")
+    runs = _CAPITALS.findall(rest)  # "OpenREAD, an OPEN-ended REasoning ...": READ holds RE
+    if any(written[:2] in run for run in runs):
+        return True
+    return len(words) >= 2 and "".join(w[:2] for w in words) in rest.upper()

@@ -2,7 +2,9 @@
 
 Checked in entries' titles, field values and descriptions (spaces right after a label's colon
 count), never in code, in leading indentation or at the end of a line (that is AL405's), and
-not just inside a link's brackets (that is AL407's).
+not just inside a link's brackets (that is AL407's), nor as the separator between an item's
+name and its description in a list with no block (``[name](url)  Description``: that is
+AL113's, judged by the list's own habit).
 
 Why: double spaces are invisible in the rendered list but show up as noise in every diff, and
 ``Keyword:  Model`` looks different from its neighbours in the source.
@@ -26,6 +28,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
     text = document.text
     prose = ctx.prose
+    separators: set[int] | None = None
     name_kinds = {i for i, kind in enumerate(prose.kind_names) if kind in ("title", "link-text")}
     for i, (span_start, span_end) in enumerate(zip(prose.starts, prose.ends, strict=True)):
         if text.find("  ", span_start, span_end) < 0:  # nearly every span: no regex, no slice
@@ -36,6 +39,10 @@ def check(ctx: Context) -> Iterator[Violation]:
             start, end = match.span()
             if end == line_end or (is_name and (start == span_start or end == span_end)):
                 continue
+            if separators is None:
+                separators = {s.name_end for s in ctx.templates.shapes.values() if s.separator}
+            if start in separators:
+                continue  # the separator after an item's name: AL113 judges it by the list's habit
             yield Violation(
                 start,
                 end,

@@ -3,6 +3,6 @@
 Importing this package reads no data; ``load_speller()`` reads it on first use.
 """
 
-from awesome_lint.spelling.speller import Speller, Suggestion, load_speller
+from awesome_lint.spelling.speller import Speller, Suggestion, known_typo, load_speller
 
-__all__ = ["Speller", "Suggestion", "load_speller"]
+__all__ = ["Speller", "Suggestion", "known_typo", "load_speller"]

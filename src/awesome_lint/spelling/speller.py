@@ -183,6 +183,7 @@ class Suggestion(NamedTuple):
 
     replacement: str
     single: bool
+    listed: bool = False  # every correction comes from the table of known misspellings
 
 
 class WordList:
@@ -325,8 +326,39 @@ def load_lexicon() -> Lexicon:
     # ML terms rank with the most common English words when choosing a suggestion.
     return Lexicon(
         tiers=(domain, *parse_tiers((DATA_DIR / "words.txt").read_bytes())),
-        misspellings=parse_misspellings(read_data("misspellings.txt")),
+        misspellings=load_misspellings(),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def load_misspellings() -> dict[str, str]:
+    """The table of known misspellings alone: a few hundred lines, read once per process."""
+    return parse_misspellings(read_data("misspellings.txt"))
+
+
+def known_typo(word: str, extra_words: frozenset[str] = frozenset()) -> Suggestion | None:
+    """The table's correction of a known misspelling (``retreival``), else None.
+
+    A dictionary lookup per hyphenated part, no search and no dictionary load: for text
+    where only certain typos are worth a report (the items of a list with no format block).
+    ``extra_words`` (lower case) are never typos.
+    """
+    token = word.replace("\u2019", "'")
+    if not token or split_possessive(token)[0].lower() in extra_words:
+        return None
+    table = load_misspellings()
+    fixed, found = [], False
+    for part in token.split("-"):
+        core, tail = split_possessive(part)
+        typo_fix = table.get(core.lower())
+        if typo_fix is not None and core.lower() not in extra_words:
+            found = True
+            fixed.append(match_case(core, typo_fix) + tail)
+        else:
+            fixed.append(part)
+    if not found:
+        return None
+    return Suggestion(restore_apostrophes(word, "-".join(fixed)), True, True)
 
 
 def load_speller(extra_words: Iterable[str] = ()) -> Speller:
@@ -388,7 +420,8 @@ class Speller:
         ]
         fixed = [s.replacement if s else part for part, s in zip(parts, suggestions, strict=True)]
         single = all(s.single for s in suggestions if s)
-        return Suggestion(restore_apostrophes(word, "-".join(fixed)), single)
+        listed = all(s.listed for s in suggestions if s)
+        return Suggestion(restore_apostrophes(word, "-".join(fixed)), single, listed)
 
     def _guess_from_neighbours(self, parts: list[str], index: int, guess: Suggestion) -> Suggestion:
         """Prefer the guess that a neighbouring part completes: ``fine-ture`` -> ``fine-tune``.
@@ -412,7 +445,9 @@ class Speller:
         if not is_judged(core):
             return None
         suggestion = self._check_part(core)
-        return Suggestion(suggestion.replacement + tail, suggestion.single) if suggestion else None
+        if suggestion is None:
+            return None
+        return Suggestion(suggestion.replacement + tail, suggestion.single, suggestion.listed)
 
     def _check_part(self, part: str) -> Suggestion | None:
         lower = part.lower()
@@ -420,7 +455,7 @@ class Speller:
             return None
         typo_fix = self._lexicon.misspellings.get(lower)
         if typo_fix is not None:
-            return Suggestion(match_case(part, typo_fix), True)
+            return Suggestion(match_case(part, typo_fix), True, True)
         if self._inflected(lower, depth=0):
             return None
         suggestion = self._hyphen_compound(part) or self._plural_in_ies(part)

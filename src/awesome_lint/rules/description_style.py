@@ -1,0 +1,78 @@
+"""AL114 description-style: a description cased or punctuated unlike the list's others.
+
+In a list with no format block, where the items of a section (or of the whole list) start
+their descriptions with a capital letter, one starting in lower case is reported; where they
+end them with ``.``, ``!``, ``?`` or ``…``, one with no final punctuation is. A list with no
+such habit (fewer than three in four alike) is left alone, and so is a description that
+starts with a name written in lower case on purpose (``npm``, ``webpack``: not a dictionary
+word) or with code, a link or a digit, or that ends with a link, a badge or emphasis.
+
+The fix adds the final period (safe); capitalising the first word is unsafe (a lower-case
+name may stand there).
+
+Why: descriptions read as a column; one without its period or capital is what review
+comments are made of.
+
+Okay:  - [httpie](https://httpie.io) - Modern, user-friendly command-line HTTP client.
+Okay:  - [npm](https://npmjs.com) - npm is the package manager for Node.js.
+AL114: - [httpie](https://httpie.io) - modern, user-friendly command-line HTTP client.
+AL114: - [httpie](https://httpie.io) - Modern, user-friendly command-line HTTP client
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+
+_FIRST_WORD = re.compile(r"[a-z]+(?=[\s,.;:!?]|$)")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    templates = ctx.templates
+    document = ctx.document
+    text = document.text
+    speller = None
+    for entry in ctx.entries:
+        if not entry.schema.inferred:
+            continue
+        shape = templates.shape(entry)
+        if shape is None or shape.follows != "description":
+            continue
+        template = templates.template(entry)
+        if template is None:
+            continue
+        start = shape.description_start
+        if template.casing == "upper" and shape.casing == "lower":
+            word = _FIRST_WORD.match(text, start, entry.content_end)
+            if word is not None:
+                if speller is None:
+                    from awesome_lint.spelling import load_speller
+
+                    speller = load_speller(ctx.settings.words)
+                known = word.group() == "a" or speller.is_known(word.group())
+                if known and not _is_name(ctx, word.group()):
+                    capital = word.group()[0].upper() + word.group()[1:]
+                    yield Violation(
+                        word.start(),
+                        word.end(),
+                        "Description starts in lower case; this list capitalises its"
+                        " descriptions (inferred format)",
+                        Fix.unsafe(f'Write "{capital}"', Edit(word.start(), word.end(), capital)),
+                    )
+        if template.ending == "punctuated" and shape.ending == "none":
+            end = len(text[start : entry.content_end].rstrip()) + start
+            yield Violation(
+                max(end - 1, start),
+                end,
+                "Description does not end with a period; this list ends its descriptions"
+                " with one (inferred format)",
+                Fix.safe("Add a period", Edit.insert(end, ".")),
+            )
+
+
+def _is_name(ctx: Context, word: str) -> bool:
+    """The word is a name the list writes in lower case elsewhere (its own ``words``)."""
+    return word in {w.lower() for w in ctx.settings.words}

@@ -1,0 +1,92 @@
+"""AL116 list-marker: a bullet unlike the list's others, or a bullet not followed by one space.
+
+In a list with no format block: where the list's top-level items use one bullet (``-``, ``*``
+or ``+``; three in four or more), an item with another is reported, and the fix writes the
+list's (safe: one character, and the item keeps its place). An item written with two or more
+spaces after its bullet (``-  [name](url)``) is reported where the list writes one; the fix
+removes the extra spaces when the item has no lines below it (their indentation depends on
+where the text starts). A line such as ``-[name](url)`` is not a list item at all (Markdown
+needs a space after the bullet) and renders glued to the item above; the fix adds the space,
+which makes it an item again (unsafe: it changes the list's tree).
+
+Why: mixed bullets split one Markdown list into several, and a missing space hides an entry
+inside its neighbour.
+
+Okay:  - [httpie](https://httpie.io) - Modern command-line HTTP client.
+AL116: * [httpie](https://httpie.io) - Modern command-line HTTP client.
+AL116: -[httpie](https://httpie.io) - Modern command-line HTTP client.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.model.habits import HABIT_SHARE, MIN_EVIDENCE
+
+_GLUED = re.compile(r"\A([ \t]*)([-*+])\[[^\]\n]+\]\(")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    items = [e for e in ctx.entries if e.schema.inferred and e.bullet in "-*+"]
+    top = [e for e in items if e.depth == 0]
+    bullets = Counter(e.bullet for e in top)
+    habit = _habit(bullets)
+    if habit is not None:
+        for entry in top:
+            if entry.bullet != habit:
+                at = entry.start + len(entry.indent)
+                yield Violation(
+                    at,
+                    at + 1,
+                    f"Bullet `{entry.bullet}`; this list writes `{habit}`"
+                    f" ({bullets[habit]} of {len(top)} items)",
+                    Fix.safe(f"Write `{habit}`", Edit(at, at + 1, habit)),
+                )
+    document = ctx.document
+    text = document.text
+    spaced = [e for e in items if e.content_start - (e.start + len(e.indent) + 1) > 1]
+    if len(items) >= MIN_EVIDENCE and len(spaced) <= (1 - HABIT_SHARE) * len(items):
+        for entry in spaced:
+            marker_end = entry.start + len(entry.indent) + 1
+            if "\t" in text[marker_end : entry.content_start]:
+                continue
+            single = entry.end_line == entry.line + 1 and not entry.has_items
+            fix = Fix.safe("Write one space", Edit(marker_end, entry.content_start, " "))
+            yield Violation(
+                marker_end,
+                entry.content_start,
+                f"{entry.content_start - marker_end} spaces after the bullet; this list writes one",
+                fix if single else None,
+            )
+    if not items:
+        return
+    structure = document.structure
+    excluded = structure.code_lines | structure.html_lines
+    item_lines = {item.line for item in structure.items}
+    for n in range(document.line_count):
+        line = document.line(n)
+        if len(line) < 3 or line.lstrip(" \t")[:1] not in "-*+" or n in excluded:
+            continue
+        match = _GLUED.match(line)
+        if match is None or n in item_lines:
+            continue
+        at = document.line_starts[n] + match.end(2)
+        yield Violation(
+            at - 1,
+            at,
+            f"No space after the bullet `{match.group(2)}`: this line is not a list item and"
+            " joins the item above",
+            Fix.unsafe("Add a space", Edit.insert(at, " "), structural=True),
+        )
+
+
+def _habit(bullets: Counter[str]) -> str | None:
+    total = sum(bullets.values())
+    if total < MIN_EVIDENCE:
+        return None
+    bullet, count = bullets.most_common(1)[0]
+    return bullet if count >= HABIT_SHARE * total and count < total else None
