@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument(
         "--show-schema", action="store_true", help="print each format block as understood"
     )
+    info.add_argument(
+        "--init-format",
+        action="store_true",
+        help="print a `format:` block for the format inferred from the list, ready to paste",
+    )
     info.add_argument("--explain", metavar="CODE", help="show a rule's documentation")
     info.add_argument("--list-rules", action="store_true", help="list every rule")
     info.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
@@ -169,6 +174,14 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.show_schema:
             out.write(_schema_text(shown, document, settings))
             continue
+        if args.init_format:
+            block = _init_format(document, settings)
+            if block is None:
+                err.write(f"awesome-lint: {shown}: no common item shape to write a format from\n")
+                status = EXIT_ERROR
+            else:
+                out.write(block)
+            continue
         try:
             from awesome_lint.context import Context
 
@@ -195,7 +208,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 " entries were not checked against a format (add a fenced block starting"
                 " with `format:`)\n"
             )
-    if args.show_schema:
+    if args.show_schema or args.init_format:
         return status
     options = ReportOptions(
         unsafe_fixes=unsafe,
@@ -446,6 +459,14 @@ def _inferred_text(shown: str, ctx: Context) -> str:
         lead = describe(template) if template.lead else "no common shape"
         lines.append(f"  section {where}, depth {entry.depth}: {lead} ({template.items} items)")
     return "\n".join(lines) + "\n"
+
+
+def _init_format(document: Document, settings: Settings) -> str | None:
+    """A fenced ``format:`` block for the list's inferred format, or None when it has none."""
+    from awesome_lint.context import Context
+    from awesome_lint.model.inferred import format_block
+
+    return format_block(Context(document, settings).templates)
 
 
 def _inferred_any(context: Context) -> bool:

@@ -13,8 +13,9 @@ A shape is a habit of a group of items when at least ``MIN_EVIDENCE`` of them ar
 ``HABIT_SHARE`` agree (the same evidence rule the format-block habits use). Groups are the
 items of one depth in one section; a section with too few items follows the whole list's
 habit at that depth, unless its own items mostly do something else (a "Contributing" section
-of plain text in a list of links is not a list of broken entries). No habit, no diagnostic:
-when the list has no dominant shape, the entry rules say nothing about it.
+of plain text in a list of links is not a list of broken entries). Styles (separator, casing,
+ending) are the whole list's at that depth: a section does not make its own. No habit, no
+diagnostic: when the list has no dominant shape, the entry rules say nothing about it.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ def shape(document: Document, entry: Entry) -> Shape:
     separator_match = _SEPARATOR.match(rest)
     separator = separator_match.group() if separator_match else ""
     after = rest[len(separator) :]
-    if not after or after[0] in "[(!<{`*_" or (not separator.strip() and not after[0].isalpha()):
+    glued = not separator.strip() and not after[:1].isalpha() and after[:1] != "`"
+    if not after or after[0] in "[(!<{*_" or glued:
         # Only links, badges, notes or markup follow: a paper list's line, not a description.
         return Shape("link", separator or None, "links", name_end, name_end, "", "")
     description_start = name_end + len(separator)
@@ -177,6 +179,18 @@ def _agreed(section: Counter[str], whole: Counter[str], *, own_way: bool) -> str
     return habit
 
 
+def _styled(section: Counter[str], whole: Counter[str]) -> str | None:
+    """A style habit (separator, casing, ending): the whole list's at that depth, or none.
+
+    A section does not make its own style: "Where to Start" written ``[name](url) Text`` in a
+    list of `` - `` items breaks the list's format, however many of its items do; and where
+    the whole list has no habit (half its descriptions end with a period), a section that
+    happens to agree with itself is no evidence either.
+    """
+    del section  # kept in the signature: the section's counts are what is judged against it
+    return _dominant(whole)
+
+
 class Templates:
     """The inferred template of every group of items, with shapes computed once per item."""
 
@@ -189,6 +203,11 @@ class Templates:
             self.shapes[entry.line] = shape(document, entry)
             groups.setdefault((_section_line(entry), entry.depth), []).append(entry)
         self._first = {key: members[0] for key, members in groups.items()}
+        self._sub_texts = [
+            document.text[e.content_start : e.content_end]
+            for e in entries
+            if e.schema.inferred and e.depth == 1 and self.shapes[e.line].lead == "text"
+        ]
         whole: dict[int, _Counts] = {}
         by_group: dict[tuple[int, int], _Counts] = {}
         for key, members in groups.items():
@@ -200,9 +219,9 @@ class Templates:
             lead = _agreed(counts.lead, overall.lead, own_way=True)
             self._templates[key] = Template(
                 lead=lead,
-                separator=_agreed(counts.separator, overall.separator, own_way=False),
-                casing=_agreed(counts.casing, overall.casing, own_way=False),
-                ending=_agreed(counts.ending, overall.ending, own_way=False),
+                separator=_styled(counts.separator, overall.separator),
+                casing=_styled(counts.casing, overall.casing),
+                ending=_styled(counts.ending, overall.ending),
                 items=sum(counts.lead.values()),
                 agreeing=counts.lead[lead] if lead else 0,
                 described=sum(counts.separator.values()),
@@ -220,21 +239,32 @@ class Templates:
         """The whole list's template at each depth, with the counts it was learnt from."""
         result = {}
         for depth, counts in sorted(self._whole.items()):
-            if not counts.lead:
-                continue  # only categories and compound items at this depth
+            if not counts.lead and not counts.compound:
+                continue  # only categories at this depth
             lead = _dominant(counts.lead)
+            if lead is None and counts.compound:
+                # "Title text [[paper](url)]": text, then links. Shown, never checked.
+                both = Counter(counts.lead)
+                both["compound"] = counts.compound
+                lead = _dominant(both)
             template = Template(
                 lead=lead,
                 separator=_dominant(counts.separator),
                 casing=_dominant(counts.casing),
                 ending=_dominant(counts.ending),
-                items=sum(counts.lead.values()),
-                agreeing=counts.lead[lead] if lead else max(counts.lead.values(), default=0),
+                items=sum(counts.lead.values()) + counts.compound,
+                agreeing=(counts.compound if lead == "compound" else counts.lead[lead])
+                if lead
+                else max(counts.lead.values(), default=0),
                 described=sum(counts.separator.values()),
                 linked=counts.linked,
             )
             result[depth] = (template, counts)
         return result
+
+    def sub_item_texts(self) -> list[str]:
+        """The first lines of the text items one level down (what ``format_block`` names)."""
+        return self._sub_texts
 
     def own_sections(self) -> list[tuple[Entry, Template]]:
         """Sections whose items follow a lead of their own, unlike the list's at that depth."""
@@ -249,10 +279,11 @@ class Templates:
 
 
 class _Counts:
-    __slots__ = ("casing", "ending", "lead", "linked", "separator")
+    __slots__ = ("casing", "compound", "ending", "lead", "linked", "separator")
 
     def __init__(self) -> None:
         self.linked = 0
+        self.compound = 0
         self.lead: Counter[str] = Counter()
         self.separator: Counter[str] = Counter()
         self.casing: Counter[str] = Counter()
@@ -262,6 +293,7 @@ class _Counts:
     def of(cls, shapes: Iterable[Shape]) -> _Counts:
         counts = cls()
         for s in shapes:
+            counts.compound += s.lead == "compound"
             if s.lead in ("group", "compound"):
                 continue  # neither an outlier nor evidence: a category, or links after words
             counts.lead[s.lead] += 1
@@ -277,6 +309,7 @@ class _Counts:
     def add(self, other: _Counts) -> None:
         self.lead.update(other.lead)
         self.linked += other.linked
+        self.compound += other.compound
         self.separator.update(other.separator)
         self.casing.update(other.casing)
         self.ending.update(other.ending)
@@ -288,6 +321,8 @@ def _section_line(entry: Entry) -> int:
 
 def describe(template: Template) -> str:
     """The template in words, as ``--show-schema`` and ``--init-format`` print it."""
+    if template.lead == "compound":
+        return "text, then [links](url)"
     if template.lead != "link":
         return "text"
     parts = ["[name](url)"]
@@ -307,3 +342,39 @@ def describe(template: Template) -> str:
     elif 2 * template.linked >= template.agreeing:
         parts.append("[more links or notes]")
     return " ".join(parts)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|['’]\d\d\b")
+
+
+def format_block(templates: Templates) -> str | None:
+    """A ``format:`` block (fenced) for the inferred format, or None when there is none.
+
+    Written in the words the format-block reader understands (``model.schema``), so that the
+    block, once pasted, governs the entries as the inferred format did.
+    """
+    summary = templates.summary()
+    top = summary.get(0)
+    if top is None or top[0].lead is None:
+        return None
+    template = top[0]
+    if template.lead == "link":
+        line = "- [name](url)"
+        if template.separator is not None and 2 * template.described >= template.agreeing:
+            words = "Description" if template.casing == "upper" else "description"
+            end = "." if template.ending == "punctuated" else ""
+            line += f"{template.separator}{words}{end}"
+        elif 2 * template.linked >= template.agreeing:
+            line += " [[code](code link)]"
+    elif template.lead == "compound":
+        # Not "[paper](…)": a link text saying "paper" would name the title.
+        line = "- title [[pdf](paper link)] [[code](code link)]"
+    else:
+        line = "- title"
+    lines = ["```", "format:", line]
+    below = summary.get(1)
+    if below is not None and below[0].lead == "text" and below[0].items >= top[0].items // 2:
+        dated = sum(1 for s in templates.sub_item_texts() if _YEAR.search(s))
+        lines.append("  - authors. venue, year." if 2 * dated >= below[0].items else "  - note")
+    lines.append("```")
+    return "\n".join(lines) + "\n"

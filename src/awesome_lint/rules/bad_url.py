@@ -29,6 +29,8 @@ _BARE_DOMAIN = re.compile(
     r"^(?:www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|cn|edu|gov|dev|co|me|info|app|site)(?:/|$))",
     re.IGNORECASE,
 )
+# A link title after the url: ``[x](https://x.org "The title")`` (CommonMark), not a space in it.
+_TITLED = re.compile(r"\A\S+\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\))\Z")
 _SPACE = re.compile(r"\s")  # the same characters as str.isspace()
 _FULL_WIDTH = re.compile(r"[（）［］【】，；：。、「」《》　]")
 
@@ -76,7 +78,7 @@ def _check_url(link: Link) -> Violation | None:
         if wide.end() == len(url):
             fix = Fix.safe(f'Remove the trailing "{wide.group()}"', Edit(at, at + 1, ""))
         return Violation(at, at + 1, f'Url contains the full-width character "{wide.group()}"', fix)
-    if _SPACE.search(url):
+    if _SPACE.search(url) and not _TITLED.match(url):
         return Violation(link.url_start, link.url_end, "Url contains a space")
     if _GOOD_SCHEME.match(url):
         return None

@@ -8,6 +8,9 @@ under ``### Datasets``). Entries whose titles differ are AL303's.
 The unsafe fix removes the later entry (and one blank line, so no double blank is left) when
 every line it has is also in the first one; otherwise merge them by hand.
 
+In a list with no format block, an item's name link counts the same way, across the whole
+list ("Item repeats the link"); an item with a sub-list is never removed by the fix.
+
 Why: a paper listed twice, a year apart, splits its details and doubles the reading.
 
 Okay:  - [A](https://arxiv.org/abs/2106.01345) / - [B](https://arxiv.org/abs/2305.20081)
@@ -37,8 +40,10 @@ def check(ctx: Context) -> Iterator[Violation]:
         title, first_title = repeat.paper.link, same.link
         fix = None
         # Removing it must not hand the lines after it to the entry before it.
-        if _adds_nothing(document, entry, first) and not joins_previous_item(
-            document, entry.end_line
+        if (
+            _adds_nothing(document, entry, first)
+            and not (entry.schema.inferred and entry.has_items)  # an item over a sub-list
+            and not joins_previous_item(document, entry.end_line)
         ):
             fix = Fix.unsafe(
                 f"Remove the repeated entry (first at line {first.line + 1})",
@@ -48,7 +53,9 @@ def check(ctx: Context) -> Iterator[Violation]:
         yield Violation(
             title.start,
             title.end,
-            f"Entry repeats the paper of line {first.line + 1}",
+            f"Entry repeats the paper of line {first.line + 1}"
+            if not entry.schema.inferred
+            else f"Item repeats the link of line {first.line + 1}",
             fix,
             (Related(first_title.start, first_title.end, "first occurrence"),),
         )

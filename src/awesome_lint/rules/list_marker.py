@@ -9,6 +9,8 @@ where the text starts). A line such as ``-[name](url)`` is not a list item at al
 needs a space after the bullet) and renders glued to the item above; the fix adds the space,
 which makes it an item again (unsafe: it changes the list's tree).
 
+A bullet with nothing after it (an empty item) is reported too, without a fix.
+
 Why: mixed bullets split one Markdown list into several, and a missing space hides an entry
 inside its neighbour.
 
@@ -67,6 +69,18 @@ def check(ctx: Context) -> Iterator[Violation]:
     structure = document.structure
     excluded = structure.code_lines | structure.html_lines
     item_lines = {item.line for item in structure.items}
+    parents = {item.parent for item in structure.items if item.parent is not None}
+    governed = {s.scope_line for s in ctx.schemas}
+    for index, item in enumerate(structure.items):
+        line = document.line(item.line)
+        if line.strip() not in ("-", "*", "+") or item.line in excluded or index in parents:
+            continue
+        if governed and any(s.contains(item.line) for s in ctx.schemas):
+            continue
+        if any(document.line(n).strip() for n in range(item.line + 1, item.end_line)):
+            continue  # the item's text starts on the next line
+        at = document.line_starts[item.line] + len(line) - len(line.lstrip())
+        yield Violation(at, at + 1, "Empty list item: a bullet with nothing after it")
     for n in range(document.line_count):
         line = document.line(n)
         if len(line) < 3 or line.lstrip(" \t")[:1] not in "-*+" or n in excluded:

@@ -5,6 +5,9 @@ paper (compared in canonical form, as AL301 does) but whose titles differ: one o
 likely a copy-paste slip. Only title links count: the same code repository cited by two papers
 is fine.
 
+In a list with no format block, link texts under four words are names, not titles: the parts
+of one project (``django`` and ``django.db.models``) may share its repository's link.
+
 Why: a wrong link sends readers to another paper than the one they chose.
 
 Okay:  - [A](https://arxiv.org/abs/2106.01345) / - [B](https://arxiv.org/abs/2305.20081)
@@ -19,6 +22,8 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
 from awesome_lint.model.papers import repeated_urls, same_title
 
+_TITLE_WORDS = 4  # in a list with no block, shorter link texts are names (as in AL302)
+
 
 def check(ctx: Context) -> Iterator[Violation]:
     # A link under two titles is wrong wherever the two entries sit in the block.
@@ -27,6 +32,11 @@ def check(ctx: Context) -> Iterator[Violation]:
             continue  # the same paper twice: AL301's
         first = repeat.earlier[0]
         title, first_title = repeat.paper.link, first.link
+        if (
+            repeat.paper.entry.schema.inferred
+            and min(len(title.text.split()), len(first_title.text.split())) < _TITLE_WORDS
+        ):
+            continue  # names, not titles: a monorepo's parts share its link (django.db.models)
         yield Violation(
             title.url_start,
             title.url_end,
