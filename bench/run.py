@@ -53,6 +53,13 @@ FLOOR = "floor"
 SEED = "awesome-lint seed"
 SEED_NO_AL4 = "awesome-lint seed --ignore AL4"
 SEED_RUNS = 10  # issue 4 asks for the median of 10 for the AL4 cost
+# The biggest classic `- [Name](url) - Description.` list of the test corpus (no format block:
+# every item is read against the inferred format).
+CLASSIC_FILE = (
+    REPO_ROOT / "tests" / "fixtures" / "corpus" / "rust-unofficial__awesome-rust" / "README.md"
+)
+CLASSIC = "awesome-lint classic list (awesome-rust)"
+CLASSIC_PARSE = "markdown-it-py parse (awesome-rust)"
 
 
 @dataclass
@@ -194,6 +201,8 @@ def defects_file(plan: Plan, entries: int) -> Path:
 
 def write_inputs(plan: Plan) -> None:
     shutil.copyfile(plan.seed_file, plan.workdir / "seed.md")
+    if CLASSIC_FILE.exists():
+        shutil.copyfile(CLASSIC_FILE, plan.workdir / "classic.md")
     for entries in plan.sizes:
         write_input(entries_file(plan, entries), entries)
     if plan.fix_entries is not None:
@@ -205,6 +214,9 @@ def write_inputs(plan: Plan) -> None:
 
 def python_cases(plan: Plan) -> list[Case]:
     cases = [Case(FLOOR, [sys.executable, "-c", FLOOR_CODE], None, plan.runs, PYTHON_OK)]
+    if CLASSIC_FILE.exists():
+        argv = [sys.executable, "-c", PARSE_CODE, str(plan.workdir / "classic.md")]
+        cases.append(Case(CLASSIC_PARSE, argv, FLOOR, plan.runs, PYTHON_OK))
     for entries in plan.sizes:
         argv = [sys.executable, "-c", PARSE_CODE, str(entries_file(plan, entries))]
         runs = plan.runs_for(entries)
@@ -221,6 +233,9 @@ def lint_cases(plan: Plan, program: Path) -> list[Case]:
         Case(SEED, [*lint, seed], FLOOR, seed_runs, LINT_OK),
         Case(SEED_NO_AL4, [*lint, "--ignore", "AL4", seed], FLOOR, seed_runs, LINT_OK),
     ]
+    if CLASSIC_FILE.exists():
+        classic = str(plan.workdir / "classic.md")
+        cases.append(Case(CLASSIC, [*lint, classic], CLASSIC_PARSE, plan.runs, LINT_OK))
     for entries in plan.sizes:
         argv = [*lint, str(entries_file(plan, entries))]
         runs = plan.runs_for(entries)

@@ -176,7 +176,7 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
         if content_end <= content_start:
             continue
         links = document.links(line)
-        first = next((k for k in links if not k.image), None)
+        first = next((k for k in links if not k.image and not _is_badge(k)), None)
         if first is not None and _is_contents_link(first, text, content_start):
             continue  # a table-of-contents item, not an entry
         if schema is None:
@@ -207,6 +207,11 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
             )
         )
     return tuple(entries)
+
+
+def _is_badge(link: Link) -> bool:
+    """``[![MIT](badge.svg)](LICENSE)``: a link whose text is an image, never a title."""
+    return link.text.lstrip().startswith("![")
 
 
 def _is_contents_link(link: Link, text: str, content_start: int) -> bool:
@@ -309,7 +314,7 @@ def _entry(
     content_start = start + bullet.end()
     content_end = document.line_ends[line]
     links = document.links(line)
-    first = next((k for k in links if not k.image), None)
+    first = next((k for k in links if not k.image and not _is_badge(k)), None)
     if first is not None and first.url.startswith("#") and first.start == content_start:
         return None  # a table-of-contents item, not an entry
     title = _title(document, first, content_start, schema) if first is not None else None

@@ -8,6 +8,7 @@ per line.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import NamedTuple
 
@@ -126,8 +127,11 @@ def find_links(line: str, base: int = 0) -> list[Link]:
                             full_width_close=full_width,
                         )
                     )
-                    stack.clear()  # a link cannot contain another link
+                    if not image:
+                        stack.clear()  # a link cannot contain another link (an image it can)
                     i = close + 1
+    if len(links) > 1 and any(a.start > b.start for a, b in itertools.pairwise(links)):
+        links.sort(key=lambda link: link.start)  # a badge's link closes after its image
     return links
 
 

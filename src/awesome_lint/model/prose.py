@@ -159,9 +159,10 @@ class Prose:
         """Every span, in document order."""
         return map(self.span, range(len(self.starts)))
 
-    def spellable(self) -> bytes:
-        """For each span, 1 when its kind may be spell-checked, else 0."""
-        table = bytes(kind in SPELLABLE for kind in self.kind_names).ljust(256, b"\0")
+    def spellable(self, but: tuple[str, ...] = ()) -> bytes:
+        """For each span, 1 when its kind may be spell-checked (and is not in ``but``), else 0."""
+        kinds = SPELLABLE.difference(but)
+        table = bytes(kind in kinds for kind in self.kind_names).ljust(256, b"\0")
         return self.kinds.tobytes().translate(table)  # one byte a span, at C speed
 
     def index_at(self, offset: int) -> int | None:

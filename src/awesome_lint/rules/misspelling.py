@@ -29,33 +29,32 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 from awesome_lint.model.prose import Prose, Word, word_in
+
+if TYPE_CHECKING:
+    from awesome_lint.spelling import Suggestion
 
 # Spans whose chunks are found in one regex pass; a word used once is sought again in its batch.
 _BATCH = 256
 
 
 def check(ctx: Context) -> Iterator[Violation]:
-    candidates = _used_once(ctx.prose)
+    prose = ctx.prose
+    extra = frozenset(w.strip().lower() for w in ctx.settings.words)
+    yield from _known_typos(prose, extra)
+    candidates = _used_once(prose)
     if not candidates:
         return
     # Imported here so that the word data loads only when this rule runs (and is needed).
-    from awesome_lint.spelling import Speller, known_typo, load_speller
+    from awesome_lint.spelling import load_speller
 
-    speller: Speller | None = None
-    extra = frozenset(w.strip().lower() for w in ctx.settings.words)
+    speller = load_speller(ctx.settings.words)
     for word in candidates:
-        if word.span.kind == "item":
-            # A list with no block: its items name software and people; only known typos
-            # (and no dictionary to load for them).
-            suggestion = known_typo(word.text, extra)
-        else:
-            if speller is None:
-                speller = load_speller(ctx.settings.words)
-            suggestion = speller.check(word.text)
+        suggestion = speller.check(word.text)
         if suggestion is None:
             continue
         if not suggestion.single and word.text[0].isupper():
@@ -64,11 +63,52 @@ def check(ctx: Context) -> Iterator[Violation]:
             not suggestion.single or suggestion.replacement.replace("-", "") == word.text
         ):
             continue  # environments are named by fusing words: humanreacher, halfcheetah
-        message = f'Misspelt word "{word.text}"; did you mean "{suggestion.replacement}"?'
-        edit = Edit(word.start, word.end, suggestion.replacement)
-        title = f'Write "{suggestion.replacement}"'
-        fix = Fix.safe(title, edit) if suggestion.single else Fix.unsafe(title, edit)
-        yield Violation(word.start, word.end, message, fix)
+        yield _violation(word, suggestion)
+
+
+def _violation(word: Word, suggestion: Suggestion) -> Violation:
+    message = f'Misspelt word "{word.text}"; did you mean "{suggestion.replacement}"?'
+    edit = Edit(word.start, word.end, suggestion.replacement)
+    title = f'Write "{suggestion.replacement}"'
+    fix = Fix.safe(title, edit) if suggestion.single else Fix.unsafe(title, edit)
+    return Violation(word.start, word.end, message, fix)
+
+
+def _known_typos(prose: Prose, extra: frozenset[str]) -> Iterator[Violation]:
+    """The known misspellings in the items of a list with no format block.
+
+    Their text names software and people more often than not (``pprof``, ``tmux``), so only the
+    table's typos count there, wherever and however often they stand: a batch of spans is
+    split into chunks at once, and only a batch holding a chunk of the table is read word by
+    word. No dictionary is loaded for them.
+    """
+    if "item" not in prose.kind_names:
+        return
+    from awesome_lint.spelling import known_typo
+    from awesome_lint.spelling.speller import load_misspellings
+
+    table = load_misspellings()
+    item = prose.kind_names.index("item")
+    kinds = prose.kinds
+    spans = [i for i in range(len(prose)) if kinds[i] == item]
+    folded = {chunk.lower().strip(".'’\"-_") for chunk in prose.chunks(spans)}
+    if table.keys().isdisjoint(folded) and not any(
+        _holds_typo(chunk, table) for chunk in folded if "-" in chunk
+    ):
+        return  # nearly every list: no chunk of its items is a known typo
+    for first in range(0, len(spans), _BATCH):
+        batch = spans[first : first + _BATCH]
+        if not any(_holds_typo(chunk, table) for chunk in prose.chunks(batch)):
+            continue
+        for word in prose.words(prose.span(i) for i in batch):
+            suggestion = known_typo(word.text, extra)
+            if suggestion is not None:
+                yield _violation(word, suggestion)
+
+
+def _holds_typo(chunk: str, table: dict[str, str]) -> bool:
+    lower = chunk.lower().strip(".'’\"-_")
+    return lower in table or ("-" in lower and any(part in table for part in lower.split("-")))
 
 
 def _used_once(prose: Prose) -> list[Word]:
@@ -77,7 +117,8 @@ def _used_once(prose: Prose) -> list[Word]:
     Counted by chunk, a batch of spans at a time, never word by word: a 10k-entry list has
     400,000 words, and a 100k-entry one too many to hold.
     """
-    spellable = prose.spellable()
+    # The items of a list with no block are _known_typos' alone.
+    spellable = prose.spellable(but=("item",))
     spelled: Counter[str] = Counter()  # chunk -> uses in spellable spans
     named: set[str] = set()  # chunks of names (titles, authors...)
     batch_of: dict[str, int] = {}  # chunk -> the last batch holding it, the only one if used once
