@@ -66,6 +66,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL201", "year-order", "year_order", "unsafe"),
     RuleSpec("AL202", "wrong-year", "wrong_year", "unsafe"),
     RuleSpec("AL203", "duplicate-year-section", "duplicate_year_section", "none"),
+    RuleSpec("AL204", "item-order", "item_order", "unsafe"),
     # AL3xx duplicates
     RuleSpec("AL301", "duplicate-entry", "duplicate_entry", "unsafe"),
     RuleSpec("AL302", "duplicate-title", "duplicate_title", "none"),

@@ -1,0 +1,149 @@
+"""AL204 item-order: an item out of alphabetical order in a section that is otherwise sorted.
+
+In a list with no format block, where the items of one list (siblings under one parent, in
+one section, at least eight of them: five are sorted but for one by chance one time in
+seven) are in alphabetical order but for a few (at most one in ten), each item out of place
+is reported with the item it belongs after. Names compare case-folded, with punctuation
+read as a space (``[`tax`]`` sorts as "tax") or as written, whichever the run follows more
+closely. Sections in any other order (by date, by importance, by hand) are left alone: only
+a list that is nearly sorted shows that it means to be.
+
+The unsafe fix rewrites the run of items in order, each item moved whole with its lines,
+when the items are written one after another with no blank line between them and none has
+a sub-list; the items keep their depth and parent.
+
+Why: a sorted section is how readers find an entry; one new item appended at the end breaks
+it for every reader after.
+
+Okay:  - [bat](…) / - [fd](…) / - [fzf](…) / - [jq](…) / - [ripgrep](…)
+AL204: - [bat](…) / - [fd](…) / - [zoxide](…) / - [fzf](…) / - [jq](…) / - [ripgrep](…)
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+from awesome_lint.context import Context
+from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.model.entries import Entry
+from awesome_lint.moves import block_text
+
+_OUT_OF_PLACE_SHARE = 0.1  # at most this share of a run may be out of place
+# Fewer items than this are sorted but for one by chance too often (1 in 7 orders of five).
+_MIN_ITEMS = 8
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def check(ctx: Context) -> Iterator[Violation]:
+    runs: dict[tuple[int, int, int], list[Entry]] = {}
+    structure = ctx.document.structure
+    parent_of = {item.line: item.parent for item in structure.items}
+    for entry in ctx.entries:
+        if not entry.schema.inferred:
+            continue
+        section = entry.section.line if entry.section is not None else -1
+        parent = parent_of.get(entry.line)
+        key = (section, entry.depth, -1 if parent is None else parent)
+        runs.setdefault(key, []).append(entry)
+    for members in runs.values():
+        yield from _run(ctx, members)
+
+
+def _keys(entry: Entry) -> tuple[str, str] | None:
+    """The item's name as two sort keys: case-folded as written, and with punctuation as blanks."""
+    if entry.title is None:
+        return None
+    raw = entry.title.text.casefold().strip()
+    folded = " ".join(_PUNCTUATION.sub(" ", raw).split())
+    return (raw, folded) if folded else None
+
+
+def _run(ctx: Context, members: Sequence[Entry]) -> Iterator[Violation]:
+    if len(members) < _MIN_ITEMS:
+        return
+    pairs = [_keys(e) for e in members]
+    if any(p is None for p in pairs):
+        return  # an item without a name: the section is not a list of names
+    # Lists sort their names one of two ways ("go cheat" before or after "go-clean"): the run
+    # is judged by the way that leaves fewer items out of place.
+    best: tuple[list[str], set[int]] | None = None
+    for way in (0, 1):
+        names = [p[way] for p in pairs if p is not None]
+        if names == sorted(names):
+            return
+        kept = _longest_sorted(names)
+        if best is None or len(kept) > len(best[1]):
+            best = (names, kept)
+    assert best is not None
+    names, kept = best
+    out = [i for i in range(len(names)) if i not in kept]
+    if len(out) > max(1, int(_OUT_OF_PLACE_SHARE * len(names))):
+        return  # not nearly sorted: another order, or none
+    order = sorted(range(len(names)), key=lambda i: names[i])
+    fix = _fix(ctx, members, order)
+    for i in out:
+        entry = members[i]
+        place = order.index(i)
+        after = members[order[place - 1]] if place else None
+        title = entry.title
+        assert title is not None
+        where = (
+            f'goes after "{after.title.text}" (line {after.line + 1})'
+            if after is not None and after.title is not None
+            else "goes first"
+        )
+        yield Violation(
+            title.start,
+            title.end,
+            f'Item out of alphabetical order: "{title.text}" {where};'
+            f" the other {len(names) - len(out)} of {len(names)} items here are sorted",
+            fix,
+        )
+
+
+def _longest_sorted(names: Sequence[str]) -> set[int]:
+    """Indices of a longest non-decreasing subsequence (patience sorting, n log n)."""
+    tails: list[str] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(names)
+    for i, name in enumerate(names):
+        at = bisect.bisect_right(tails, name)
+        if at == len(tails):
+            tails.append(name)
+            tail_index.append(i)
+        else:
+            tails[at] = name
+            tail_index[at] = i
+        previous[i] = tail_index[at - 1] if at else -1
+    kept = set()
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        kept.add(i)
+        i = previous[i]
+    return kept
+
+
+def _fix(ctx: Context, members: Sequence[Entry], order: Sequence[int]) -> Fix | None:
+    document = ctx.document
+    items = document.structure.items
+    ends = {item.line: item.end_line for item in items}
+    for a, b in itertools.pairwise(members):
+        if ends.get(a.line) != b.line:
+            return None  # a blank line or other text between two items: keep them as they are
+    if any(entry.has_items for entry in members):
+        return None
+    if any(entry.depth for entry in members):
+        return None  # the tree check lets only top-level items move
+    last = members[-1]
+    end_line = ends.get(last.line, last.end_line)
+    if end_line >= document.line_count:
+        return None
+    blocks = [block_text(document, e.line, ends.get(e.line, e.end_line)) for e in members]
+    start = document.line_starts[members[0].line]
+    end = document.line_starts[end_line]
+    return Fix.unsafe(
+        "Sort the items", Edit(start, end, "".join(blocks[i] for i in order)), structural=True
+    )
