@@ -62,6 +62,9 @@ def render() -> str:
             family = rule.code[:3]
             lines += ["", f"## {family}xx {FAMILIES.get(family, 'Other')}"]
         lines += ["", *_section(rule)]
+    compared = ROOT / "docs" / "_compared.md"
+    if compared.exists():  # the table against sindresorhus/awesome-lint, kept by hand
+        lines += ["", *compared.read_text(encoding="utf-8").rstrip("\n").splitlines()]
     return "\n".join(lines) + "\n"
 
 
