@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
-from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.diagnostics import Edit, Fix, Violation, listed
 from awesome_lint.model.document import Document
 from awesome_lint.suppress import SuppressionComment, Suppressions, UnusedSuppression
 
@@ -32,7 +32,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 comment.start,
                 comment.end,
-                f"Suppression names {', '.join(unused.unknown)}, which matches no rule",
+                f"Suppression names {listed(unused.unknown)}, which matches no rule",
                 _fix(ctx.document, suppressions, unused),
             )
             if not unused.idle:
@@ -42,15 +42,13 @@ def check(ctx: Context) -> Iterator[Violation]:
         elif unused.whole:
             message = "Suppression comment silences nothing"
         else:
-            message = f"Suppression of {', '.join(unused.idle)} silences nothing"
+            message = f"Suppression of {listed(unused.idle)} silences nothing"
         yield Violation(
             comment.start, comment.end, message, _fix(ctx.document, suppressions, unused)
         )
 
 
-def _fix(
-    document: Document, suppressions: Suppressions, unused: UnusedSuppression
-) -> Fix | None:
+def _fix(document: Document, suppressions: Suppressions, unused: UnusedSuppression) -> Fix | None:
     comment = unused.comment
     if not unused.whole:
         drop = set(unused.idle) | set(unused.unknown)
