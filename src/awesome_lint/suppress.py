@@ -77,6 +77,8 @@ class Suppressions:
         self._used: set[tuple[int, str]] | None = None
         self._ran: frozenset[str] = frozenset()
         self._ranges: dict[str, tuple[list[int], list[int]]] = {}
+        self._judged_memo: dict[str, bool] = {}
+        self._named_memo: dict[str, bool] = {}
 
     def filter(
         self, diagnostics: Iterable[Diagnostic], document: Document, ran: Iterable[RuleSpec]
@@ -105,6 +107,7 @@ class Suppressions:
                     used.add((i, selector))
         self._used = used
         self._ran = frozenset(r.code for r in ran)
+        self._judged_memo.clear()
         return kept
 
     def unsilenced(self, diagnostics: Iterable[Diagnostic], document: Document) -> list[Diagnostic]:
@@ -146,7 +149,7 @@ class Suppressions:
                     yield UnusedSuppression(comment, i, comment.codes or ("",), ())
                 continue
             selectors = comment.codes or ("",)
-            unknown = tuple(c for c in selectors if c and not _names_a_rule(c))
+            unknown = tuple(c for c in selectors if c and not self._names_a_rule(c))
             idle = tuple(
                 c
                 for c in selectors
@@ -156,8 +159,19 @@ class Suppressions:
                 yield UnusedSuppression(comment, i, idle, unknown)
 
     def _judged(self, selector: str) -> bool:
-        rules = _rules_for(selector)
-        return bool(rules) and all(r.code in self._ran for r in rules)
+        judged = self._judged_memo.get(selector)
+        if judged is None:  # the same few selectors, in thousands of comments
+            rules = _rules_for(selector)
+            judged = self._judged_memo[selector] = bool(rules) and all(
+                r.code in self._ran for r in rules
+            )
+        return judged
+
+    def _names_a_rule(self, selector: str) -> bool:
+        named = self._named_memo.get(selector)
+        if named is None:
+            named = self._named_memo[selector] = _names_a_rule(selector)
+        return named
 
 
 def _merged(ranges: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -87,7 +87,8 @@ def _content_sections(document: Document, schema: Schema, years: YearSections) -
         return []
     top = min(h.level for h in inside)
     tops = [h for h in inside if h.level == top]
-    if any(s.parent in tops for s in years.sections):
+    top_lines = {h.line for h in tops}
+    if any(s.parent is not None and s.parent.line in top_lines for s in years.sections):
         return tops
     return []
 
