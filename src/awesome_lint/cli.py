@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from awesome_lint import __version__
-from awesome_lint.config import ConfigError, Settings, find_config, load_settings
+from awesome_lint.config import (
+    ConfigError,
+    Settings,
+    check_field_names,
+    find_config,
+    load_settings,
+)
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import BY_CODE, RULES, RuleSpec, SelectorError, select_rules
@@ -135,6 +141,10 @@ def _list_rules() -> str:
     return "\n".join(rows) + "\n"
 
 
+def _declared_fields(context: Context) -> set[str]:
+    return {name for schema in context.schemas for f in schema.fields for name in (f.kind, f.key)}
+
+
 def _fix_mark(rule: RuleSpec) -> str:
     return {"safe": "[*]", "unsafe": "[unsafe]", "none": ""}[rule.fix]
 
@@ -186,7 +196,12 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             from awesome_lint.context import Context
 
             context = Context(document, settings)
+            check_field_names(settings, _declared_fields(context), shown)
             report, file_changed, error_message = _process(path, shown, context, rules, args, out)
+        except ConfigError as error:  # a field name no block of this file declares
+            err.write(f"awesome-lint: error: {error}\n")
+            status = EXIT_ERROR
+            continue
         except Exception as error:  # a bug must cost one file's check, never a traceback
             err.write(
                 f"awesome-lint: {shown}: internal error: {type(error).__name__}: "

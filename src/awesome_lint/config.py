@@ -6,8 +6,9 @@ Unknown keys are an error: a typo in a config must not silently do nothing.
 
 from __future__ import annotations
 
+import math
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -154,19 +155,36 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         )
 
     def strings(key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{path}: {key!r} must be a list of strings")
-        return tuple(value)
+        return _strings(table.get(key, []), key, path)
 
+    def selectors(key: str) -> tuple[str, ...]:
+        found = strings(key)
+        # "" is a prefix of every code: ignore = [""] would turn every rule off.
+        if any(not v.strip() for v in found):
+            raise ConfigError(f"{path}: {key!r} holds an empty selector (name a code or prefix)")
+        return found
+
+    select = selectors("select") if "select" in table else None
+    if select == ():
+        raise ConfigError(
+            f"{path}: 'select' is empty, which selects no rule (leave it out for the defaults)"
+        )
     required = strings("required-fields") if "required-fields" in table else DEFAULT_REQUIRED
+    if any(not name.strip() for name in required):
+        raise ConfigError(f"{path}: 'required-fields' holds an empty field name")
     labels_table = table.get("labels", {})
     if not isinstance(labels_table, dict):
         raise ConfigError(f"{path}: 'labels' must be a table of kind = [labels]")
     labels: dict[str, tuple[str, ...]] = {}
     for kind, names in labels_table.items():
-        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-            raise ConfigError(f"{path}: labels.{kind} must be a non-empty list of strings")
+        if (
+            not isinstance(names, list)
+            or not names
+            or not all(isinstance(n, str) and n.strip() for n in names)
+        ):
+            raise ConfigError(f"{path}: labels.{kind} must be a non-empty list of labels")
+        if not kind.strip():
+            raise ConfigError(f"{path}: 'labels' holds an empty field name")
         labels[kind.lower()] = tuple(names)
     order = table.get("year-order", "auto")
     if order not in ("descending", "ascending", "auto"):
@@ -175,10 +193,10 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
     if not isinstance(strict, bool):
         raise ConfigError(f"{path}: 'strict-format' must be true or false")
     return Settings(
-        select=strings("select") if "select" in table else None,
-        extend_select=strings("extend-select"),
-        ignore=strings("ignore"),
-        unfixable=strings("unfixable"),
+        select=select,
+        extend_select=selectors("extend-select"),
+        ignore=selectors("ignore"),
+        unfixable=selectors("unfixable"),
         required_fields=tuple(k.lower() for k in required),
         required_pinned="required-fields" in table,
         strict_format=strict,
@@ -190,24 +208,107 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
     )
 
 
+def _strings(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    # A bare string is refused, not read as a list of its characters.
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def check_field_names(settings: Settings, declared: Iterable[str], shown: str) -> None:
+    """Every field ``required-fields`` and ``labels`` name is a kind, or one a block declares.
+
+    A field kind (``authors``, ``keyword``, ...) is always known; any other name must be a field
+    some format block of the linted file declares (``- Note: notes`` declares ``note``), so a
+    typo such as ``keywrd`` is a config error rather than a rule that checks nothing.
+    """
+    if settings.source is None:
+        return
+    known = set(FIELD_KINDS)
+    names = [("required-fields", n) for n in settings.required_fields if n not in known]
+    names += [("labels", n) for n in settings.labels if n not in known]
+    if not names:
+        return
+    known.update(declared)
+    for key, name in names:
+        if name not in known:
+            raise ConfigError(
+                f"{settings.source}: {key} names {name!r}, which is no field kind "
+                f"({', '.join(FIELD_KINDS)}) and no field a format block of {shown} declares"
+            )
+
+
+_INTEGERS = {"concurrency": 1, "per-host": 1, "retries": 0}  # key: the least value
+_SECONDS = {  # key: whether 0 is allowed
+    "timeout": False,
+    "run-timeout": False,
+    "cache-ttl": True,
+    "host-interval": True,
+}
+
+
 def _link_settings(table: Any, path: Path) -> LinkCheckSettings:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: 'check-links' must be a table")
     unknown = sorted(set(table) - _LINK_KEYS)
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r} in check-links config")
+    for key, least in _INTEGERS.items():
+        value = table.get(key, least)
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise ConfigError(f"{path}: check-links.{key} must be a whole number >= {least}")
+    for key, zero in _SECONDS.items():
+        value = table.get(key, 1.0)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or value < 0
+            or (value == 0 and not zero)
+        ):
+            bound = ">= 0" if zero else "> 0"
+            raise ConfigError(
+                f"{path}: check-links.{key} must be a finite number {bound} (seconds)"
+            )
+    accept = table.get("accept", [])
+    if not isinstance(accept, list) or not all(
+        isinstance(c, int) and not isinstance(c, bool) and 100 <= c <= 599 for c in accept
+    ):
+        raise ConfigError(f"{path}: check-links.accept must be a list of HTTP status codes")
+    exclude = _strings(table.get("exclude", []), "check-links.exclude", path)
+    for pattern in exclude:
+        check_exclude_pattern(pattern, path)
     defaults = LinkCheckSettings()
-    try:
-        return LinkCheckSettings(
-            concurrency=int(table.get("concurrency", defaults.concurrency)),
-            per_host=int(table.get("per-host", defaults.per_host)),
-            timeout=float(table.get("timeout", defaults.timeout)),
-            retries=int(table.get("retries", defaults.retries)),
-            exclude=tuple(str(p) for p in table.get("exclude", [])),
-            accept=tuple(int(c) for c in table.get("accept", [])),
-            cache_ttl=float(table.get("cache-ttl", defaults.cache_ttl)),
-            host_interval=float(table.get("host-interval", defaults.host_interval)),
-            run_timeout=float(table.get("run-timeout", defaults.run_timeout)),
+    return LinkCheckSettings(
+        concurrency=table.get("concurrency", defaults.concurrency),
+        per_host=table.get("per-host", defaults.per_host),
+        timeout=float(table.get("timeout", defaults.timeout)),
+        retries=table.get("retries", defaults.retries),
+        exclude=exclude,
+        accept=tuple(accept),
+        cache_ttl=float(table.get("cache-ttl", defaults.cache_ttl)),
+        host_interval=float(table.get("host-interval", defaults.host_interval)),
+        run_timeout=float(table.get("run-timeout", defaults.run_timeout)),
+    )
+
+
+# How long one exclude pattern may search one url: a pattern that backtracks exponentially
+# (``(a+)+$``) is cut off rather than stalling the run.
+EXCLUDE_TIMEOUT = 0.1  # seconds
+
+
+def check_exclude_pattern(pattern: str, path: Path) -> None:
+    """A config error unless ``pattern`` is a regular expression that can skip some urls."""
+    import regex
+
+    if not pattern:
+        raise ConfigError(
+            f"{path}: check-links.exclude holds an empty pattern (it skips every url)"
         )
-    except (TypeError, ValueError) as err:
-        raise ConfigError(f"{path}: invalid check-links setting: {err}") from None
+    try:
+        regex.compile(pattern)
+    except (regex.error, OverflowError, RecursionError) as error:
+        raise ConfigError(
+            f"{path}: check-links.exclude pattern {pattern!r} is not a regular expression: "
+            f"{' '.join(str(error).split())}"
+        ) from None

@@ -97,3 +97,23 @@ class Diagnostic(NamedTuple):
         if self.fix is None or any(self.code.startswith(u.upper()) for u in unfixable):
             return False
         return self.fix.applicability is Applicability.SAFE or unsafe
+
+
+LISTED = 5  # how many things a message names before it counts the rest
+
+
+def listed(items: Iterable[str], limit: int = LISTED) -> str:
+    """``a, b, c`` for a few items; ``a, b, c, d, e and 7 more`` for many.
+
+    A message that names every field of a 5,000-field block, once per entry, made 395 MB of
+    output: a message names a few things and says how many more there are.
+    """
+    shown: list[str] = []
+    more = 0
+    for item in items:
+        if len(shown) < limit:
+            shown.append(item)
+        else:
+            more += 1
+    text = ", ".join(shown)
+    return f"{text} and {more} more" if more else text

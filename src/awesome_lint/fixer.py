@@ -85,29 +85,46 @@ def apply_fixes(
 
 
 def choose(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Fixes that do not overlap, taken in order of position (ties: the earlier rule)."""
+    """Fixes that do not overlap, taken in order of position (ties: the earlier rule).
+
+    Structural fixes (whole entries moved) may insert at one point together: their blocks go in
+    the order the fixes are taken, so many entries moving to one section move in one round.
+    """
     candidates = sorted(
         (d for d in diagnostics if d.fix is not None),
         key=lambda d: (d.fix.start, d.fix.end, d.code),  # type: ignore[union-attr]
     )
     taken: list[Diagnostic] = []
-    spans: list[tuple[int, int]] = []  # taken edits, disjoint, kept sorted
+    # Taken edits, disjoint, kept sorted: (start, end, 1 for a structural insertion, else 0);
+    # structural insertions may repeat at one point.
+    spans: list[tuple[int, int, int]] = []
     for d in candidates:
         fix: Fix = d.fix  # type: ignore[assignment]
         if any(_overlaps(a, (b.start, b.end)) for a, b in itertools.pairwise(fix.edits)):
             continue  # a malformed fix: its own edits overlap, so no order can apply them
-        if any(_overlaps_taken(e, spans) for e in fix.edits):
+        if any(_overlaps_taken(e, _kind(fix, e), spans) for e in fix.edits):
             continue
         taken.append(d)
         for e in fix.edits:
-            bisect.insort(spans, (e.start, e.end))
+            bisect.insort(spans, (e.start, e.end, _kind(fix, e)))
     return taken
 
 
-def _overlaps_taken(edit: Edit, spans: list[tuple[int, int]]) -> bool:
+def _kind(fix: Fix, edit: Edit) -> int:
+    return int(fix.structural and edit.start == edit.end)
+
+
+def _overlaps_taken(edit: Edit, kind: int, spans: list[tuple[int, int, int]]) -> bool:
     """Whether ``edit`` overlaps a taken span: only its two neighbours can (spans are disjoint)."""
-    at = bisect.bisect_left(spans, (edit.start, edit.end))
-    return any(_overlaps(edit, spans[j]) for j in (at - 1, at) if 0 <= j < len(spans))
+    at = bisect.bisect_left(spans, (edit.start, edit.end, kind))
+    for j in (at - 1, at):
+        if 0 <= j < len(spans):
+            start, end, other = spans[j]
+            if kind and other and start == end == edit.start:
+                continue  # two structural insertions at one point: taken in order
+            if _overlaps(edit, (start, end)):
+                return True
+    return False
 
 
 def _overlaps(edit: Edit, span: tuple[int, int]) -> bool:
@@ -182,12 +199,13 @@ def verify_tree(
     edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: (e.start, e.end))  # type: ignore[union-attr]
     if not edits:
         return
-    structural = [
+    structural = _merged(
         (e.start, e.end)
         for d in chosen
         if d.fix is not None and d.fix.structural
         for e in d.fix.edits
-    ]
+    )
+    structural_starts = [s for s, _ in structural]
     old_items = _items(old_document if old_document is not None else Document(old))
     new_parsed = new_document if new_document is not None else Document(new)
     new_items = {anchor: (depth, parent) for anchor, depth, parent, _ in _items(new_parsed)}
@@ -206,7 +224,7 @@ def verify_tree(
 
     rules = ", ".join(sorted({d.code for d in chosen}))
     for anchor, depth, parent, root in old_items:
-        if structural and any(s < root[1] and root[0] <= e for s, e in structural):
+        if structural and _touches(structural, structural_starts, root):
             continue
         moved = mapped(anchor)
         if moved is None:
@@ -220,6 +238,25 @@ def verify_tree(
                 f"a fix by {rules} would change which list item is whose child "
                 f"(the item at offset {anchor}); nothing was written"
             )
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint ranges covering the same offsets (touching ones joined)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _touches(
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], root: tuple[int, int]
+) -> bool:
+    """Whether a span ``(s, e)`` has ``s < root_end`` and ``root_start <= e`` (a bisection)."""
+    at = bisect.bisect_left(starts, root[1]) - 1  # the last span starting before root's end
+    return at >= 0 and spans[at][1] >= root[0]
 
 
 def _items(document: Document) -> list[tuple[int, int, int | None, tuple[int, int]]]:

@@ -13,6 +13,8 @@ each comment silenced, so AL504 can report the comments that silence nothing.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
@@ -64,36 +66,74 @@ class UnusedSuppression(NamedTuple):
 
 
 class Suppressions:
-    """The comments of one document and, once :meth:`filter` ran, what each one silenced."""
+    """The comments of one document and, once :meth:`filter` ran, what each one silenced.
+
+    Lookups go through an index by code of the merged line ranges that silence it, so 10,000
+    comments and as many diagnostics cost a bisection each, not one test per pair.
+    """
 
     def __init__(self, comments: Sequence[SuppressionComment]) -> None:
         self.comments = tuple(comments)
         self._used: set[tuple[int, str]] | None = None
         self._ran: frozenset[str] = frozenset()
+        self._ranges: dict[str, tuple[list[int], list[int]]] = {}
+        self._judged_memo: dict[str, bool] = {}
+        self._named_memo: dict[str, bool] = {}
 
     def filter(
         self, diagnostics: Iterable[Diagnostic], document: Document, ran: Iterable[RuleSpec]
     ) -> list[Diagnostic]:
         """The diagnostics no comment silences; remembers which comment silenced which code."""
-        used: set[tuple[int, str]] = set()
         kept = []
+        lines_by_code: dict[str, list[int]] = {}
         for d in diagnostics:
             line = document.line_of(d.start)
-            silenced_by = [(i, c.silences(d.code, line)) for i, c in enumerate(self.comments)]
-            used.update((i, selector) for i, selector in silenced_by if selector is not None)
-            if all(selector is None for _, selector in silenced_by):
+            lines_by_code.setdefault(d.code, []).append(line)
+            if not self._silenced(d.code, line):
                 kept.append(d)
+        used: set[tuple[int, str]] = set()
+        for lines in lines_by_code.values():
+            lines.sort()
+        for i, comment in enumerate(self.comments):
+            if comment.kind == "enable":
+                continue
+            for code, lines in lines_by_code.items():
+                selector = comment.silences(code, comment.first_line)
+                if selector is None or (i, selector) in used:
+                    continue
+                # Any diagnostic of this code on the comment's lines?
+                at = bisect.bisect_left(lines, comment.first_line)
+                if at < len(lines) and lines[at] <= comment.last_line:
+                    used.add((i, selector))
         self._used = used
         self._ran = frozenset(r.code for r in ran)
+        self._judged_memo.clear()
         return kept
 
     def unsilenced(self, diagnostics: Iterable[Diagnostic], document: Document) -> list[Diagnostic]:
         """The diagnostics no comment silences, recording nothing (for AL504's own)."""
-        return [
-            d
-            for d in diagnostics
-            if all(c.silences(d.code, document.line_of(d.start)) is None for c in self.comments)
-        ]
+        return [d for d in diagnostics if not self._silenced(d.code, document.line_of(d.start))]
+
+    def _silenced(self, code: str, line: int) -> bool:
+        ranges = self._ranges.get(code)
+        if ranges is None:
+            ranges = self._ranges[code] = _merged(
+                (c.first_line, c.last_line)
+                for c in self.comments
+                if c.silences(code, c.first_line) is not None
+            )
+        starts, ends = ranges
+        at = bisect.bisect_right(starts, line) - 1
+        return at >= 0 and line <= ends[at]
+
+    @functools.cached_property
+    def sole_closers(self) -> dict[int, list[int]]:
+        """For each ``disable`` comment, the ``enable`` comments that end it and nothing else."""
+        found: dict[int, list[int]] = {}
+        for i, comment in enumerate(self.comments):
+            if len(comment.closes) == 1:
+                found.setdefault(comment.closes[0], []).append(i)
+        return found
 
     def unused(self) -> Iterator[UnusedSuppression]:
         """Comments, or codes in them, that silenced nothing.
@@ -109,7 +149,7 @@ class Suppressions:
                     yield UnusedSuppression(comment, i, comment.codes or ("",), ())
                 continue
             selectors = comment.codes or ("",)
-            unknown = tuple(c for c in selectors if c and not _names_a_rule(c))
+            unknown = tuple(c for c in selectors if c and not self._names_a_rule(c))
             idle = tuple(
                 c
                 for c in selectors
@@ -119,8 +159,32 @@ class Suppressions:
                 yield UnusedSuppression(comment, i, idle, unknown)
 
     def _judged(self, selector: str) -> bool:
-        rules = _rules_for(selector)
-        return bool(rules) and all(r.code in self._ran for r in rules)
+        judged = self._judged_memo.get(selector)
+        if judged is None:  # the same few selectors, in thousands of comments
+            rules = _rules_for(selector)
+            judged = self._judged_memo[selector] = bool(rules) and all(
+                r.code in self._ran for r in rules
+            )
+        return judged
+
+    def _names_a_rule(self, selector: str) -> bool:
+        named = self._named_memo.get(selector)
+        if named is None:
+            named = self._named_memo[selector] = _names_a_rule(selector)
+        return named
+
+
+def _merged(ranges: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, disjoint line ranges covering the same lines: starts and (inclusive) ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for first, last in sorted(ranges):
+        if ends and first <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], last)
+        else:
+            starts.append(first)
+            ends.append(last)
+    return starts, ends
 
 
 def _names_a_rule(selector: str) -> bool:
@@ -144,12 +208,14 @@ def find_suppressions(document: Document) -> Suppressions:
         return Suppressions(())
     code_lines = document.structure.code_lines
     comments: list[SuppressionComment] = []
-    open_ranges: list[int] = []
+    # Open "disable" ranges grouped by their codes: an "enable" tests each group once.
+    open_ranges: dict[tuple[str, ...], list[int]] = {}
+    spans_of_line: dict[int, list[tuple[int, int]]] = {}
     last_line = document.line_count - 1
     for match in _COMMENT.finditer(text):
         line = document.line_of(match.start())
         end_line = document.line_of(match.end())
-        if line in code_lines or _in_inline_code(document, match.start()):
+        if line in code_lines or _in_inline_code(document, match.start(), spans_of_line):
             continue
         kind = match.group("kind")
         codes = tuple(c.upper() for c in re.split(r"[ \t,]+", match.group("codes")) if c)
@@ -160,12 +226,12 @@ def find_suppressions(document: Document) -> Suppressions:
         elif kind == "disable-file":
             first, last = 0, last_line
         elif kind == "disable":
-            open_ranges.append(len(comments))
+            open_ranges.setdefault(codes, []).append(len(comments))
             last = last_line
         else:
-            closes = tuple(i for i in open_ranges if _ends(codes, comments[i].codes))
+            ended = [group for group in open_ranges if _ends(codes, group)]
+            closes = tuple(sorted(i for group in ended for i in open_ranges.pop(group)))
             for i in closes:
-                open_ranges.remove(i)
                 comments[i] = comments[i]._replace(last_line=end_line)
         comments.append(
             SuppressionComment(kind, codes, match.start(), match.end(), first, last, closes)
@@ -180,8 +246,16 @@ def _ends(enabled: tuple[str, ...], disabled: tuple[str, ...]) -> bool:
     return bool(disabled) and all(any(d.startswith(e) for e in enabled) for d in disabled)
 
 
-def _in_inline_code(document: Document, offset: int) -> bool:
+def _in_inline_code(
+    document: Document, offset: int, spans_of_line: dict[int, list[tuple[int, int]]]
+) -> bool:
     n = document.line_of(offset)
     line = document.line(n)
     column = offset - document.line_starts[n]
-    return "`" in line and any(s <= column < e for s, e in code_spans(line))
+    if "`" not in line:
+        return False
+    spans = spans_of_line.get(n)
+    if spans is None:  # once per line, however many comments it holds
+        spans = spans_of_line[n] = list(code_spans(line))
+    at = bisect.bisect_right(spans, (column, len(line) + 1)) - 1
+    return at >= 0 and spans[at][0] <= column < spans[at][1]

@@ -37,6 +37,7 @@ class Habits(NamedTuple):
     pairs: Mapping[tuple[str, str], int]  # (a, b): entries writing field a before field b
     strict: bool  # the config pins the block: no habit overrules it
     pinned: frozenset[str]  # field kinds the config requires whatever the entries do
+    block_order: Mapping[str, int]  # each declared field's place in the block, by key
 
     @property
     def title_is_link(self) -> bool:
@@ -83,26 +84,44 @@ class Habits(NamedTuple):
             return False
         return None
 
-    @property
-    def block_order(self) -> dict[str, int]:
-        return {spec.key: i for i, spec in enumerate(self.schema.fields)}
-
     def order(self) -> list[str]:
         """The declared fields in the order the entries write them (the block's where silent)."""
-        keys = [spec.key for spec in self.schema.fields]
         block = self.block_order
-        wins = {a: sum(1 for b in keys if b != a and self.before(a, b)) for a in keys}
+        keys = list(block)
+        # Where the entries give no habit a field wins over every field declared after it; only
+        # pairs the entries write (a few) change that: no test of every pair of a long block.
+        by_place = sorted(keys, key=block.__getitem__)
+        wins = {a: len(keys) - 1 - i for i, a in enumerate(by_place)}
+        for a, b in self._observed_pairs():
+            for x, y in ((a, b), (b, a)):
+                wins[x] += int(self.before(x, y) is True) - int(block[x] < block[y])
         return sorted(keys, key=lambda k: (-wins[k], block[k]))
 
     def order_drift(self) -> list[tuple[str, str, int, int]]:
         """(moved, past, entries writing moved first, entries writing both) against the block."""
+        if self.strict:
+            return []
         drift = []
         block = self.block_order
-        for a, b in itertools.permutations(block, 2):
-            if block[a] > block[b] and self.before(a, b) is True and not self.strict:
-                both = self.pairs.get((a, b), 0) + self.pairs.get((b, a), 0)
-                drift.append((a, b, self.pairs.get((a, b), 0), both))
+        for a, b in self._observed_pairs():
+            for x, y in ((a, b), (b, a)):
+                if block[x] > block[y] and self.before(x, y) is True:
+                    both = self.pairs.get((x, y), 0) + self.pairs.get((y, x), 0)
+                    drift.append((x, y, self.pairs.get((x, y), 0), both))
+        drift.sort(key=lambda d: (block[d[0]], block[d[1]]))
         return drift
+
+    def _observed_pairs(self) -> list[tuple[str, str]]:
+        """Each pair of distinct declared fields the entries write together, once."""
+        block = self.block_order
+        return sorted(
+            {
+                (a, b) if block[a] < block[b] else (b, a)
+                for a, b in self.pairs
+                if a != b and a in block and b in block
+            },
+            key=lambda p: (block[p[0]], block[p[1]]),
+        )
 
 
 def observe(
@@ -156,6 +175,7 @@ def _observe(
         pairs=pairs,
         strict=strict,
         pinned=pinned,
+        block_order={spec.key: i for i, spec in enumerate(schema.fields)},
     )
 
 

@@ -87,7 +87,8 @@ def _content_sections(document: Document, schema: Schema, years: YearSections) -
         return []
     top = min(h.level for h in inside)
     tops = [h for h in inside if h.level == top]
-    if any(s.parent in tops for s in years.sections):
+    top_lines = {h.line for h in tops}
+    if any(s.parent is not None and s.parent.line in top_lines for s in years.sections):
         return tops
     return []
 
@@ -107,33 +108,70 @@ def same_title(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
 
 
+# Earlier titles a repeated url is compared with: a url repeated 20,000 times under as many
+# titles would otherwise cost 20,000² fuzzy comparisons and as many Repeat tuples.
+EARLIER_TITLES = 8
+
+
+class _Seen:
+    """The earlier papers of one key: the first of each folded title, the first few kept."""
+
+    __slots__ = ("by_title", "firsts")
+
+    def __init__(self, paper: Paper) -> None:
+        self.by_title = {paper.title: paper}
+        self.firsts = [paper]
+
+    def add(self, paper: Paper) -> None:
+        if paper.title not in self.by_title:
+            self.by_title[paper.title] = paper
+            if len(self.firsts) < EARLIER_TITLES:
+                self.firsts.append(paper)
+
+    def earlier(self, paper: Paper) -> tuple[Paper, ...]:
+        same = self.by_title.get(paper.title)
+        if same is None or any(p is same for p in self.firsts):
+            return tuple(self.firsts)
+        return (*self.firsts, same)
+
+
 def repeated_urls(papers: tuple[Paper, ...], *, whole_block: bool = False) -> list[Repeat]:
-    """Each entry whose title link earlier entries of its scope (or whole block) already used."""
-    # The first paper of each key alone, a list only once a key repeats: most never do.
-    seen: dict[tuple[tuple[int, int], str], Paper | list[Paper]] = {}
+    """Each entry whose title link earlier entries of its scope (or whole block) already used.
+
+    ``earlier`` holds, in document order, the first earlier entry of each title (the first
+    ``EARLIER_TITLES`` titles), and the first of the entry's own title when it is not among them.
+    """
+    seen: dict[tuple[tuple[int, int], str], _Seen] = {}
     repeats = []
     for paper in papers:
         key = ((paper.scope[0], -1) if whole_block else paper.scope, paper.url)
         earlier = seen.get(key)
         if earlier is None:
-            seen[key] = paper
+            seen[key] = _Seen(paper)
             continue
-        if not isinstance(earlier, list):
-            earlier = seen[key] = [earlier]
-        repeats.append(Repeat(paper, tuple(earlier)))
-        earlier.append(paper)
+        repeats.append(Repeat(paper, earlier.earlier(paper)))
+        earlier.add(paper)
     return repeats
 
 
 def repeated_titles(papers: tuple[Paper, ...]) -> list[Repeat]:
-    """Each entry whose folded title earlier entries of its scope have, under other links."""
-    seen: dict[tuple[tuple[int, int], str, str], list[Paper]] = {}
+    """Each entry whose folded title an earlier entry of its scope has, under another link.
+
+    ``earlier`` is the first entry of that title alone: 20,000 entries of one title are 20,000
+    repeats of one entry, not every pair (that held 1.6 GB).
+    """
+    seen: dict[tuple[tuple[int, int], str, str], tuple[Paper, set[str]]] = {}
     repeats = []
     for paper in papers:
         if not paper.title:
             continue
-        earlier = seen.setdefault((paper.scope, paper.kind, paper.title), [])
-        if earlier and all(e.url != paper.url for e in earlier):
-            repeats.append(Repeat(paper, tuple(earlier)))
-        earlier.append(paper)
+        key = (paper.scope, paper.kind, paper.title)
+        found = seen.get(key)
+        if found is None:
+            seen[key] = (paper, {paper.url})
+            continue
+        first, urls = found
+        if paper.url not in urls:
+            repeats.append(Repeat(paper, (first,)))
+        urls.add(paper.url)
     return repeats

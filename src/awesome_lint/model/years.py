@@ -96,10 +96,11 @@ class YearSections(NamedTuple):
     def containing(self, line: int) -> YearSection | None:
         """The innermost year section whose block holds ``line``."""
         # Sections are in document order: walk back from the last one starting before the line.
-        at = bisect.bisect_left(self.sections, line, key=lambda s: s.heading.line)
-        for section in reversed(self.sections[:at]):
-            if section.contains(line):
-                return section
+        sections = self.sections
+        at = bisect.bisect_left(sections, line, key=lambda s: s.heading.line)
+        for index in range(at - 1, -1, -1):  # no slice: this runs once per entry
+            if sections[index].contains(line):
+                return sections[index]
         return None
 
     def sibling_groups(self) -> list[list[YearSection]]:
@@ -186,18 +187,23 @@ def _clean(text: str) -> str:
 
 def find_year_sections(document: Document) -> YearSections:
     headings = document.structure.headings
+    # One pass with a stack of open headings (levels strictly rising): a heading closes those
+    # of its level or deeper, and the one left on top is its parent.
+    parents: list[Heading | None] = []
+    end_lines = [document.line_count] * len(headings)
+    open_headings: list[int] = []
+    for index, heading in enumerate(headings):
+        while open_headings and headings[open_headings[-1]].level >= heading.level:
+            end_lines[open_headings.pop()] = heading.line
+        parents.append(headings[open_headings[-1]] if open_headings else None)
+        open_headings.append(index)
     sections = []
     for index, heading in enumerate(headings):
         parsed = parse_year_heading(heading.text)
         if parsed is None:
             continue
-        parent = next((h for h in reversed(headings[:index]) if h.level < heading.level), None)
-        end_line = next(
-            (h.line for h in headings[index + 1 :] if h.level <= heading.level),
-            document.line_count,
-        )
         venue, year, bound = parsed
-        sections.append(YearSection(heading, parent, venue, year, bound, end_line))
+        sections.append(YearSection(heading, parents[index], venue, year, bound, end_lines[index]))
     return YearSections(tuple(sections))
 
 

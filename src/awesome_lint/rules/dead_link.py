@@ -5,8 +5,9 @@ Every ``http(s)`` url of the file is asked once, concurrently (limits and timeou
 each place it is written. A url that moved permanently (301/308) is reported with its new
 address, and the unsafe fix writes it in. Hosts that turn link checkers away (403/999,
 e.g. LinkedIn) and urls not reached before the run's time limit are unknown, not dead.
-``exclude`` patterns (regular expressions) skip urls; ``accept`` adds status codes that count
-as alive. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
+``exclude`` patterns (regular expressions) skip urls; a search is cut off after 0.1 s and
+its url reported as not checked. ``accept`` adds status codes that count as alive.
+``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
 
 Why: a dead link is a paper or a codebase the reader cannot reach.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesome_lint.config import EXCLUDE_TIMEOUT
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 
@@ -27,12 +29,21 @@ _EXTERNAL = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
 
 def check(ctx: Context) -> Iterator[Violation]:
     settings = ctx.settings.check_links
-    excluded = [re.compile(pattern) for pattern in settings.exclude]
-    targets = [
-        t
-        for t in ctx.document_links
-        if _EXTERNAL.match(t.url) and not any(p.search(t.url) for p in excluded)
-    ]
+    excluded = _Exclusions(settings.exclude)
+    targets = []
+    for t in ctx.document_links:
+        if not _EXTERNAL.match(t.url):
+            continue
+        skip = excluded.skips(t.url)
+        if skip is None:
+            yield Violation(
+                t.start,
+                t.end,
+                f"Link not checked: the exclude pattern {excluded.slow!r} took over "
+                f"{EXCLUDE_TIMEOUT} s on a url (simplify the pattern)",
+            )
+        elif not skip:
+            targets.append(t)
     if not targets:
         return
     from awesome_lint.linkcheck.check import check_urls
@@ -50,6 +61,36 @@ def check(ctx: Context) -> Iterator[Violation]:
                 f"Note: moved permanently to {new_url}",
                 Fix.unsafe(f"Link to {new_url}", Edit(target.start, target.end, new_url)),
             )
+
+
+class _Exclusions:
+    """The config's ``exclude`` patterns, each search cut off after ``EXCLUDE_TIMEOUT``.
+
+    Validated when the config was read; compiled with ``regex``, whose searches take a timeout,
+    so a pattern that backtracks exponentially on some url cannot stall the run.
+    """
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        import regex
+
+        self.patterns = [regex.compile(p) for p in patterns]
+        self.slow: str | None = None
+
+    def skips(self, url: str) -> bool | None:
+        """Whether a pattern matches ``url``; None once one took too long to say.
+
+        After one timeout every later url is None too: one slow pattern costs one timeout.
+        """
+        if self.slow is not None:
+            return None
+        for pattern in self.patterns:
+            try:
+                if pattern.search(url, timeout=EXCLUDE_TIMEOUT):
+                    return True
+            except TimeoutError:
+                self.slow = pattern.pattern
+                return None
+        return False
 
 
 def _keep_fragment(old: str, new: str) -> str:

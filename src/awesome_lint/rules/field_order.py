@@ -23,7 +23,7 @@ AL104: - Jan Leike, David Krueger
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         habit = ctx.habit(entry.schema)
         block = habit.block_order
 
-        def wrong(a: str, b: str, habit: Habits = habit, block: dict[str, int] = block) -> bool:
+        def wrong(a: str, b: str, habit: Habits = habit, block: Mapping[str, int] = block) -> bool:
             """Writing ``a`` before ``b`` breaks both the list's habit and the block."""
             return habit.before(a, b) is False and block.get(b, -1) < block.get(a, -1)
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
-from awesome_lint.diagnostics import Violation
+from awesome_lint.diagnostics import Violation, listed
 from awesome_lint.model.habits import MIN_EVIDENCE
 
 
@@ -65,7 +65,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             moves.setdefault(moved, []).append((past, first, both))
         for moved, pasts in moves.items():
             spec = specs[moved]
-            names = ", ".join(f'"{specs[p].canonical}"' for p, _, _ in pasts)
+            names = listed(f'"{specs[p].canonical}"' for p, _, _ in pasts)
             first = sum(f for _, f, _ in pasts)
             both = sum(b for _, _, b in pasts)
             yield Violation(

@@ -22,11 +22,13 @@ from awesome_lint.diagnostics import Edit, Fix, Violation
 _CANDIDATE = re.compile(r"[,:](?=[^\s/])")
 # A token holding one of these is an identifier, an assignment or a path, not a list of items.
 _CODE_LIKE = re.compile(r"[=_/\\{}<>@#]")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     text = ctx.document.text
     prose = ctx.prose
+    token = _Token(text)
     # Every mark this rule reports is followed by a letter, a digit or "[": find those in the
     # whole text (rare, and no url's "://"), then ask which span holds each.
     for match, span in prose.matches(_CANDIDATE):
@@ -36,8 +38,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         if at + 1 >= ctx.document.line_ends[prose.lines[span]]:
             continue
         before, after = text[at - 1], text[at + 1]
-        if not _missing_space(match.group(), before, after) or _is_token(
-            text, at, prose.starts[span], prose.ends[span]
+        if not _missing_space(match.group(), before, after) or token.is_token(
+            at, prose.starts[span], prose.ends[span]
         ):
             continue
         name = "comma" if match.group() == "," else "colon"
@@ -59,17 +61,42 @@ def _missing_space(mark: str, before: str, after: str) -> bool:
     return before.isalpha() and (after.isupper() or after == "[")
 
 
-def _is_token(text: str, at: int, span_start: int, span_end: int) -> bool:
-    """True for ``Q(s,a)``, ``lr=1e-3,bs=32`` and ``std::vector``: not two items."""
-    start = at
-    while start > span_start and not text[start - 1].isspace():
-        start -= 1
-    end = at + 1
-    while end < span_end and not text[end].isspace():
-        end += 1
-    token = text[start:end]
-    if _CODE_LIKE.search(token) or "::" in token:
-        return True
-    left = re.search(r"[^\W_]+$", text[start:at])
-    right = re.match(r"[^\W_]+", text[at + 1 : end])
-    return bool(left and right and len(left.group()) == 1 and len(right.group()) == 1)
+class _Token:
+    """The blank-free token around a mark, measured once per token however many marks it holds.
+
+    A 40 KB ``a,a,a,…`` token has 20,000 marks: scanning it afresh for each was quadratic.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.end = -1
+        self.code_like = False
+
+    def is_token(self, at: int, span_start: int, span_end: int) -> bool:
+        """True for ``Q(s,a)``, ``lr=1e-3,bs=32`` and ``std::vector``: not two items."""
+        text = self.text
+        if not self.start <= at < self.end:
+            start = at
+            while start > span_start and not text[start - 1].isspace():
+                start -= 1
+            end = at + 1
+            while end < span_end and not text[end].isspace():
+                end += 1
+            self.start, self.end = start, end
+            token = text[start:end]
+            self.code_like = bool(_CODE_LIKE.search(token)) or "::" in token
+        if self.code_like:
+            return True
+        # Single letters on both sides (``s,a``): look at most two characters each way.
+        inside = self.start, self.end
+        return (
+            _is_letter(text, at - 1, inside)
+            and not _is_letter(text, at - 2, inside)
+            and _is_letter(text, at + 1, inside)
+            and not _is_letter(text, at + 2, inside)
+        )
+
+
+def _is_letter(text: str, at: int, inside: tuple[int, int]) -> bool:
+    """A word character other than "_" (``[^\\W_]``) at ``at``, within the token."""
+    return inside[0] <= at < inside[1] and _ALNUM.match(text, at) is not None

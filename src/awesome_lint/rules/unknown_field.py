@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
-from awesome_lint.diagnostics import Violation
+from awesome_lint.diagnostics import Violation, listed
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -25,7 +25,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             continue
         if ctx.habit(entry.schema).undeclared_habit(label.text):
             continue
-        declared = ", ".join(f'"{s.canonical}"' for s in entry.schema.fields if not s.positional)
+        declared = listed(f'"{s.canonical}"' for s in entry.schema.fields if not s.positional)
         yield Violation(
             label.start,
             label.end,

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
-from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.diagnostics import Edit, Fix, Violation, listed
 from awesome_lint.model.document import Document
-from awesome_lint.suppress import SuppressionComment, UnusedSuppression
+from awesome_lint.suppress import SuppressionComment, Suppressions, UnusedSuppression
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -32,8 +32,8 @@ def check(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 comment.start,
                 comment.end,
-                f"Suppression names {', '.join(unused.unknown)}, which matches no rule",
-                _fix(ctx.document, suppressions.comments, unused),
+                f"Suppression names {listed(unused.unknown)}, which matches no rule",
+                _fix(ctx.document, suppressions, unused),
             )
             if not unused.idle:
                 continue
@@ -42,15 +42,13 @@ def check(ctx: Context) -> Iterator[Violation]:
         elif unused.whole:
             message = "Suppression comment silences nothing"
         else:
-            message = f"Suppression of {', '.join(unused.idle)} silences nothing"
+            message = f"Suppression of {listed(unused.idle)} silences nothing"
         yield Violation(
-            comment.start, comment.end, message, _fix(ctx.document, suppressions.comments, unused)
+            comment.start, comment.end, message, _fix(ctx.document, suppressions, unused)
         )
 
 
-def _fix(
-    document: Document, comments: tuple[SuppressionComment, ...], unused: UnusedSuppression
-) -> Fix | None:
+def _fix(document: Document, suppressions: Suppressions, unused: UnusedSuppression) -> Fix | None:
     comment = unused.comment
     if not unused.whole:
         drop = set(unused.idle) | set(unused.unknown)
@@ -63,12 +61,11 @@ def _fix(
     edits = [Edit.delete(*line)]
     if comment.kind == "disable":
         # Its enable goes too when it ends this range and nothing else.
-        for enable in comments:
-            if enable.closes == (unused.number,):
-                enable_lines = _own_lines(document, enable)
-                if enable_lines is None:
-                    return None
-                edits.append(Edit.delete(*enable_lines))
+        for closer in suppressions.sole_closers.get(unused.number, ()):
+            enable_lines = _own_lines(document, suppressions.comments[closer])
+            if enable_lines is None:
+                return None
+            edits.append(Edit.delete(*enable_lines))
     return Fix.safe("Remove the suppression comment", *edits)
 
 

@@ -24,6 +24,7 @@ AL202: ### 2023 / - [Paper](https://arxiv.org/abs/2106.01345)
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
@@ -39,6 +40,7 @@ _AFTERMATH = 6  # months after a conference in which its papers still reach arXi
 def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
     sections = ctx.year_sections
+    places = _Places(ctx)
     for entry in ctx.entries:
         section = sections.containing(entry.line)
         if section is None:
@@ -46,14 +48,14 @@ def check(ctx: Context) -> Iterator[Violation]:
         year = entry_year(entry, document)
         if not _contradicts(section, year) or year.year is None:
             continue
-        target = _target(ctx, entry, section, year)
+        target = _target(places, entry, section, year)
         fix = None
         related: tuple[Related, ...] = ()
-        if target is not None and _movable(ctx, entry, target):
+        if target is not None and _movable(places, entry, target):
             fix = Fix.unsafe(
                 f'Move the entry to "{target.heading.text}"',
                 removal(document, entry.line, entry.end_line),
-                _insertion(ctx, entry, target),
+                _insertion(places, entry, target),
                 structural=True,
             )
             related = (
@@ -72,6 +74,42 @@ def check(ctx: Context) -> Iterator[Violation]:
             fix,
             related,
         )
+
+
+class _Places:
+    """Sibling sections and each section's first entries, found once per document.
+
+    Asked once per misplaced entry: scanning every section and entry for each was quadratic
+    on a list where most entries sit under another year.
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.document = ctx.document
+        self.siblings: dict[int | None, list[YearSection]] = {}
+        for section in ctx.year_sections.sections:
+            key = section.parent.line if section.parent is not None else None
+            self.siblings.setdefault(key, []).append(section)
+        self.entry_lines = [e.line for e in ctx.entries]
+        self._first: dict[tuple[int, int], list[Entry]] = {}
+
+    def siblings_of(self, section: YearSection) -> list[YearSection]:
+        return self.siblings[section.parent.line if section.parent is not None else None]
+
+    def first_entries(self, target: YearSection, entry: Entry) -> list[Entry]:
+        """The first two entries of ``entry``'s block inside ``target``."""
+        key = (target.line, id(entry.schema))
+        found = self._first.get(key)
+        if found is None:
+            found = []
+            entries = self.ctx.entries
+            at = bisect.bisect_right(self.entry_lines, target.line)
+            while at < len(entries) and entries[at].line < target.end_line and len(found) < 2:
+                if entries[at].schema is entry.schema:
+                    found.append(entries[at])
+                at += 1
+            self._first[key] = found
+        return found
 
 
 def _contradicts(section: YearSection, year: EntryYear) -> bool:
@@ -104,14 +142,14 @@ def _evidence(year: EntryYear) -> str:
 
 
 def _target(
-    ctx: Context, entry: Entry, section: YearSection, year: EntryYear
+    places: _Places, entry: Entry, section: YearSection, year: EntryYear
 ) -> YearSection | None:
     wanted = year.year
     if wanted is None:
         return None
     candidates = [
         s
-        for s in ctx.year_sections.siblings(section)
+        for s in places.siblings_of(section)
         if s != section
         and s.covers(wanted)
         and entry.schema.contains(s.line)
@@ -121,26 +159,24 @@ def _target(
     return next(iter(exact or candidates), None)
 
 
-def _movable(ctx: Context, entry: Entry, target: YearSection) -> bool:
+def _movable(places: _Places, entry: Entry, target: YearSection) -> bool:
     """Whether neither the lines after the entry nor those at the target join another item."""
-    document = ctx.document
+    document = places.document
     return not joins_previous_item(document, entry.end_line) and not joins_previous_item(
-        document, _insertion_line(ctx, entry, target)
+        document, _insertion_line(places, entry, target)
     )
 
 
-def _insertion_line(ctx: Context, entry: Entry, target: YearSection) -> int:
-    inside = next(
-        (e for e in ctx.entries if target.contains(e.line) and e.schema is entry.schema), None
-    )
-    return inside.line if inside is not None else target.line + 1
+def _insertion_line(places: _Places, entry: Entry, target: YearSection) -> int:
+    inside = places.first_entries(target, entry)
+    return inside[0].line if inside else target.line + 1
 
 
-def _insertion(ctx: Context, entry: Entry, target: YearSection) -> Edit:
+def _insertion(places: _Places, entry: Entry, target: YearSection) -> Edit:
     """The entry's block at the top of the target's entries, spaced as that section spaces them."""
-    document = ctx.document
+    document = places.document
     block = block_text(document, entry.line, entry.end_line)
-    inside = [e for e in ctx.entries if target.contains(e.line) and e.schema is entry.schema]
+    inside = places.first_entries(target, entry)
     if inside:
         first = inside[0]
         spaced = _spaced(document, inside)

@@ -19,6 +19,7 @@ AL201: ### 2021 / ### 2022
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -61,12 +62,16 @@ def _check_group(ctx: Context, group: list[YearSection], order: _Order) -> Itera
     moved = _misplaced(group, order)
     if not moved:
         return
-    kept = [s for s in group if s not in moved]
+    moved_lines = {s.line for s in moved}
+    kept = [s for s in group if s.line not in moved_lines]
+    # The kept sections are in order: on this axis their keys rise, so a bisection finds the
+    # first kept section a moved one must precede and the last it must follow.
+    kept_keys = [_axis(k, order) for k in kept]
     document = ctx.document
     edits = _cuts(document, moved)
     targets: dict[tuple[int, bool], list[YearSection]] = {}
     for section in moved:
-        targets.setdefault(_target(document, section, kept, order), []).append(section)
+        targets.setdefault(_target(document, section, kept, kept_keys, order), []).append(section)
     newline = document.newline
     for (at, after_last), sections in targets.items():
         ordered = sorted(sections, key=lambda s: s.sort_key, reverse=order.descending)
@@ -82,8 +87,11 @@ def _check_group(ctx: Context, group: list[YearSection], order: _Order) -> Itera
     fix = Fix.unsafe("Move the year sections into order", *edits, structural=True)
     for section in moved:
         # Name where it goes: before the first kept section it must precede, else after the last.
-        follower = next((k for k in kept if not order.allows(k, section)), None)
-        leader = next((k for k in reversed(kept) if not order.allows(section, k)), None)
+        key = _axis(section, order)
+        after = bisect.bisect_right(kept_keys, key)
+        before = bisect.bisect_left(kept_keys, key) - 1
+        follower = kept[after] if after < len(kept) else None
+        leader = kept[before] if before >= 0 else None
         other, where = (follower, "before") if follower is not None else (leader, "after")
         if other is None:  # pragma: no cover - a misplaced section always contradicts one
             continue
@@ -104,14 +112,23 @@ def _check_group(ctx: Context, group: list[YearSection], order: _Order) -> Itera
         )
 
 
+def _axis(section: YearSection, order: _Order) -> float:
+    """The section's key on an axis where the order runs upward."""
+    return -section.sort_key if order.descending else section.sort_key
+
+
 def _target(
-    document: Document, section: YearSection, kept: Sequence[YearSection], order: _Order
+    document: Document,
+    section: YearSection,
+    kept: Sequence[YearSection],
+    kept_keys: Sequence[float],
+    order: _Order,
 ) -> tuple[int, bool]:
     """Where a moved section goes: before the first kept section it must precede (a line
     start), else right after the last line of the last kept one (True)."""
-    for other in kept:
-        if not order.allows(other, section):
-            return document.line_starts[other.line], False
+    at = bisect.bisect_right(kept_keys, _axis(section, order))
+    if at < len(kept):
+        return document.line_starts[kept[at].line], False
     return document.line_ends[_last_line(document, kept[-1])], True
 
 
@@ -161,15 +178,33 @@ def _last_line(document: Document, section: YearSection) -> int:
 
 
 def _misplaced(group: Sequence[YearSection], order: _Order) -> list[YearSection]:
-    """Sections outside the longest ordered run, keeping earlier sections where there is a tie."""
+    """Sections outside the longest ordered run, keeping earlier sections where there is a tie.
+
+    The run lengths come from a Fenwick tree of the best run by position on the year axis, so
+    20,000 sections cost n log n, not a comparison of every pair.
+    """
     n = len(group)
     if not n:
         return []
+    # On this axis "may come before" is "<=": descending order flips the keys.
+    keys = [-s.sort_key if order.descending else s.sort_key for s in group]
+    ranks = {key: r for r, key in enumerate(sorted(set(keys)))}
+    size = len(ranks)
+    tree = [0] * (size + 1)  # the best run starting at a later section, by rank from the top
     longest = [1] * n  # longest ordered run starting at i
     for i in range(n - 1, -1, -1):
-        for j in range(i + 1, n):
-            if order.allows(group[i], group[j]):
-                longest[i] = max(longest[i], longest[j] + 1)
+        # A run from i continues with a later section whose key is at least keys[i].
+        position = size - ranks[keys[i]]  # 1-based, larger keys first
+        best = 0
+        at = position
+        while at > 0:
+            best = max(best, tree[at])
+            at -= at & -at
+        longest[i] = best + 1
+        at = position
+        while at <= size:
+            tree[at] = max(tree[at], longest[i])
+            at += at & -at
     keep: set[int] = set()
     need = max(longest)
     previous: int | None = None
