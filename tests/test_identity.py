@@ -134,7 +134,9 @@ def test_read_only_list_is_refused_not_overwritten(cli: Cli, seed_copy: Path) ->
 def _run_cli(args: list[str], cwd: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     command = [sys.executable, "-m", "awesome_lint", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def test_fifo_with_no_writer_is_refused_without_waiting(tmp_path: Path) -> None:
