@@ -21,6 +21,8 @@ from tests.conftest import SEED, Result
 
 Cli = Callable[..., Result]
 ROOT = os.geteuid() == 0
+# AWESOME_LINT_SRC=/other/checkout/src runs these processes against another version (to see
+# the tests fail where the bugs are).
 SRC = Path(os.environ.get("AWESOME_LINT_SRC", Path(__file__).resolve().parent.parent / "src"))
 
 

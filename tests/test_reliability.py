@@ -334,6 +334,8 @@ def test_symlink_loop_is_one_line(cli: Cli, tmp_path: Path) -> None:
 
 # Closed or broken stdout and stderr: the process edge (``__main__``), so a real process.
 
+# AWESOME_LINT_SRC=/other/checkout/src runs these processes against another version (to see
+# the tests fail where the bugs are).
 SRC = Path(os.environ.get("AWESOME_LINT_SRC", Path(__file__).resolve().parent.parent / "src"))
 CLEAN = "# List\n\n- [Evals](https://github.com/openai/evals)\n"
 MANY = "# List\n\n" + "".join(f"- item  {i} \n" for i in range(20_000))  # 40,000 diagnostics

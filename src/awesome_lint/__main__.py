@@ -7,7 +7,6 @@ ends the run quietly with exit 0, as ruff does; a report that cannot be written 
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import sys
@@ -56,6 +55,8 @@ class _Closed(io.TextIOBase):
     """A closed stdout: writing to it fails as writing to a closed descriptor does."""
 
     def write(self, text: str) -> int:
+        import errno
+
         raise OSError(errno.EBADF, "stdout is closed")
 
 

@@ -230,7 +230,7 @@ def _signals_interrupt() -> Iterator[None]:
         _restore(previous)
         previous = {}
         signal.raise_signal(signalled.signum)  # the clean-up is done: now as if unhandled
-        raise
+        raise SystemExit(128 + signalled.signum) from None  # a handler of the caller's ran
     finally:
         _restore(previous)
 
