@@ -14,6 +14,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import Result
 from tests.loopback import LoopbackServer, loopback_server
@@ -330,3 +332,40 @@ def test_machine_output_keeps_the_text_exact(cli: Cli, tmp_path: Path, fmt: str)
         else parsed["runs"][0]["results"][0]["message"]["text"]
     )
     assert "./a\x1b]0;pwned\x07\x1b[2J\x9b.png" in message
+
+
+# Properties: whatever a server sends, the fix stays one link; whatever a list holds, human
+# output holds no control character.
+
+_URLISH = st.lists(
+    st.sampled_from([*"ab/:.?#=&%()[]<>\\|`\"' !*_\n\t\x1b\x00\x85é", "://", "](", ")!["]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tail=_URLISH, scheme=st.sampled_from(["http", "https", "HTTPS", "javascript", "data"]))
+def test_any_redirect_target_is_refused_or_stays_one_plain_link(tail: str, scheme: str) -> None:
+    from markdown_it import MarkdownIt
+
+    from awesome_lint.rules.dead_link import _written
+
+    written = _written("http://example.org/old", f"{scheme}://example.org/{tail}")
+    if written is None:
+        return
+    assert written.lower().startswith(("http://", "https://"))
+    tokens = MarkdownIt().parseInline(f"[t]({written}) end")[0].children or []
+    kinds = [t.type for t in tokens]
+    assert kinds == ["link_open", "text", "link_close", "text"], (written, kinds)
+    assert tokens[-1].content == " end"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_visible_text_has_no_control_character(text: str) -> None:
+    from awesome_lint.report import visible
+
+    shown = visible(text)
+    assert not any((ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in shown)
+    if shown == text:
+        assert "\x1b" not in text
