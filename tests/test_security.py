@@ -369,3 +369,14 @@ def test_visible_text_has_no_control_character(text: str) -> None:
     assert not any((ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in shown)
     if shown == text:
         assert "\x1b" not in text
+
+
+def test_step_summary_that_is_a_fifo_with_no_reader_does_not_hang(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    os.mkfifo(tmp_path / "summary")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary"))
+    (tmp_path / "README.md").write_text("# List\n")
+    result = cli("--output-format", "github", "README.md", cwd=tmp_path)
+    assert result.code == 0
+    assert "cannot write GITHUB_STEP_SUMMARY" in result.err

@@ -239,8 +239,14 @@ def _append_step_summary(
     path: Path, reports: Sequence[FileReport], options: ReportOptions, err: TextIO
 ) -> None:
     """The job page's summary table; failing to write it must not change the check's result."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
     try:
-        with path.open("a", encoding="utf-8") as summary:
+        fd = os.open(path, flags, 0o644)  # non-blocking: a FIFO with no reader must not hang
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            err.write("awesome-lint: warning: GITHUB_STEP_SUMMARY is not a regular file\n")
+            return
+        with os.fdopen(fd, "a", encoding="utf-8") as summary:
             summary.write(renderer("step-summary")(reports, options))
     except OSError as error:
         err.write(f"awesome-lint: warning: cannot write GITHUB_STEP_SUMMARY: {error}\n")
