@@ -4,7 +4,9 @@
 404, ``/busy/…`` 429 with ``Retry-After: 1`` once then 200, ``/flaky/…`` 500 once then 200,
 ``/slow/…`` 200 after 0.3 s, ``/never/…`` no answer until the server stops, ``/loop/…``
 a redirect to itself, ``/no-head/…`` 405 to HEAD and 200 to GET, ``/blocked/…`` 999 (what
-LinkedIn answers a bot). Nothing leaves the machine.
+LinkedIn answers a bot), ``/redirect-to/<quoted>`` 301 to the unquoted rest, verbatim (a hostile
+``Location``), ``/endless/…`` 405 to HEAD and, to GET, 302 to ``/ok/…`` with a body that never
+ends. Nothing leaves the machine.
 
 An asyncio server in its own thread: thread-per-connection ``http.server`` was the bottleneck
 of a 500-link run, not the checker.
@@ -31,6 +33,7 @@ KINDS = (
     "no-head",
     "blocked",
 )
+HOSTILE = ("redirect-to", "endless")  # not in the mix of a list of links: asked one by one
 LIVE = {"ok", "moved", "temporary", "busy", "flaky", "slow", "no-head"}
 _REASONS = {
     200: "OK",
@@ -40,6 +43,7 @@ _REASONS = {
     405: "Method Not Allowed",
     429: "Too Many Requests",
     500: "Internal Server Error",
+    308: "Permanent Redirect",
     999: "Request denied",
 }
 
@@ -49,6 +53,7 @@ class LoopbackServer:
         self.host = host
         self.port = 0
         self.requests: Counter[tuple[str, str]] = Counter()  # (method, path) -> count
+        self.body_bytes_sent = 0  # by /endless/
         self.lock = threading.Lock()
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
@@ -114,6 +119,9 @@ class LoopbackServer:
                 method, path = request_line.decode("latin-1").split(" ")[:2]
                 while (await reader.readline()) not in (b"\r\n", b"\n", b""):
                     pass  # headers: not needed
+                if path.startswith("/endless/") and method == "GET":
+                    await self._endless(writer, path)
+                    return
                 answer = await self._answer(method, path)
                 if answer is None:
                     return
@@ -124,6 +132,18 @@ class LoopbackServer:
         finally:
             self._writers.discard(writer)
             writer.close()
+
+    async def _endless(self, writer: asyncio.StreamWriter, path: str) -> None:
+        with self.lock:
+            self.requests[("GET", path)] += 1
+        rest = path.split("/", 2)[2]
+        head = f"HTTP/1.1 302 Found\r\nLocation: /ok/{rest}\r\nContent-Length: {10**12}\r\n\r\n"
+        writer.write(head.encode())
+        chunk = b"x" * 65536
+        while not self._stopping.is_set():
+            writer.write(chunk)
+            await writer.drain()  # raises ConnectionError once the client hangs up
+            self.body_bytes_sent += len(chunk)
 
     async def _answer(self, method: str, path: str) -> bytes | None:
         with self.lock:
@@ -144,9 +164,15 @@ class LoopbackServer:
             return _response(302, head, {"Location": f"/ok/{rest}"})
         if kind == "loop":
             return _response(302, head, {"Location": path})
+        if kind == "redirect-to":
+            from urllib.parse import unquote
+
+            return _response(301, head, {"Location": unquote(rest)})
+        if kind == "endless" and head:
+            return _response(405, head)
         if kind == "blocked":
             return _response(999, head)
-        if kind == "gone" or kind not in KINDS:
+        if kind == "gone" or kind not in (*KINDS, *HOSTILE):
             return _response(404, head)
         if kind == "busy" and seen == 1:
             return _response(429, head, {"Retry-After": "1"})

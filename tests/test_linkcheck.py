@@ -117,16 +117,26 @@ def test_fragments_share_one_request(server: LoopbackServer) -> None:
     assert server.count("HEAD", "/ok/fragments") == 1
 
 
-def test_github_token_goes_to_github_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_token_goes_to_github_only_over_https_on_the_default_port(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from awesome_lint.linkcheck.client import _auth_headers
 
     monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
-    assert _auth_headers("github.com") == {"Authorization": "Bearer t0ken"}
-    assert _auth_headers("api.github.com") == {"Authorization": "Bearer t0ken"}
-    assert _auth_headers("github.com.evil.example") == {}
-    assert _auth_headers("127.0.0.1") == {}
+    sent = {"Authorization": "Bearer t0ken"}
+    assert _auth_headers("https://github.com/a/b") == sent
+    assert _auth_headers("https://api.github.com/repos/a/b") == sent
+    assert _auth_headers("https://GitHub.com:443/a/b") == sent
+    assert _auth_headers("http://github.com/a/b") == {}  # clear text
+    assert _auth_headers("https://github.com:8443/a/b") == {}  # another server
+    assert _auth_headers("http://github.com:443/a/b") == {}
+    assert _auth_headers("https://user@github.com/a/b") == {}
+    assert _auth_headers("https://github.com.evil.example/a") == {}
+    assert _auth_headers("https://gist.github.com/a") == {}
+    assert _auth_headers("https://127.0.0.1/a") == {}
+    assert _auth_headers("https://github.com:99999/a") == {}  # a bad port is no port of ours
     monkeypatch.delenv("GITHUB_TOKEN")
-    assert _auth_headers("github.com") == {}
+    assert _auth_headers("https://github.com/a/b") == {}
 
 
 def test_progress_bar_draws_in_place_and_erases_itself() -> None:

@@ -330,3 +330,61 @@ def test_symlink_loop_is_one_line(cli: Cli, tmp_path: Path) -> None:
     result = cli("a.md", cwd=tmp_path)
     assert result.code == 2
     assert _one_line(result) == "awesome-lint: a.md: cannot read: Too many levels of symbolic links"
+
+
+# Closed or broken stdout and stderr: the process edge (``__main__``), so a real process.
+
+# AWESOME_LINT_SRC=/other/checkout/src runs these processes against another version (to see
+# the tests fail where the bugs are).
+SRC = Path(os.environ.get("AWESOME_LINT_SRC", Path(__file__).resolve().parent.parent / "src"))
+CLEAN = "# List\n\n- [Evals](https://github.com/openai/evals)\n"
+MANY = "# List\n\n" + "".join(f"- item  {i} \n" for i in range(20_000))  # 40,000 diagnostics
+
+
+def _shell(command: str, folder: Path, text: str) -> subprocess.CompletedProcess[str]:
+    (folder / "README.md").write_text(text)
+    env = {**os.environ, "PYTHONPATH": str(SRC), "PY": sys.executable}
+    return subprocess.run(
+        ["bash", "-c", command], cwd=folder, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("text", [CLEAN, MANY], ids=["clean", "diagnostics"])
+def test_closed_stdout_is_one_line_and_exit_2(tmp_path: Path, text: str) -> None:
+    done = _shell('"$PY" -m awesome_lint --no-color README.md >&-', tmp_path, text)
+    assert done.returncode == 2
+    assert done.stderr.endswith("awesome-lint: error: cannot write the report: stdout is closed\n")
+    assert "Traceback" not in done.stderr
+
+
+def test_full_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full")
+    done = _shell('"$PY" -m awesome_lint -q README.md > /dev/full', tmp_path, CLEAN)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "awesome-lint: error: cannot write the report: No space left on device\n"
+    )
+
+
+def test_reader_gone_away_ends_quietly_with_exit_0(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text(MANY)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "awesome_lint", "-q", "--no-color", "README.md"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    # The reader goes away before the report is written (the lint takes a second): a single
+    # big write to a pipe closed in the middle of it may succeed here, one after cannot.
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0
+    assert err == ""
+
+
+def test_closed_stderr_keeps_the_exit_code(tmp_path: Path) -> None:
+    done = _shell('"$PY" -m awesome_lint missing.md 2>&-', tmp_path, CLEAN)
+    assert done.returncode == 2
+    done = _shell('"$PY" -m awesome_lint -q README.md 2>&-', tmp_path, CLEAN)
+    assert (done.returncode, done.stdout) == (0, "All checks passed!\n")

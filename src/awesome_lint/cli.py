@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,10 +26,12 @@ from awesome_lint.config import (
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import BY_CODE, RULES, RuleSpec, SelectorError, select_rules
-from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer
+from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, visible
 
 if TYPE_CHECKING:
     from awesome_lint.context import Context
+
+Read = tuple[bytes, os.stat_result]  # a file's bytes and its stat from just before reading
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -119,7 +122,7 @@ def run(
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:
-        err.write(f"awesome-lint: error: {error}\n")
+        err.write(visible(f"awesome-lint: error: {error}") + "\n")
         return EXIT_ERROR
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
@@ -159,7 +162,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise ConfigError(f"{args.config}: config file not found")
             explicit = load_settings(args.config)
     except ConfigError as error:
-        err.write(f"awesome-lint: error: {error}\n")
+        err.write(visible(f"awesome-lint: error: {error}") + "\n")
         return EXIT_ERROR
     color = _use_color(args, out)
     fmt = args.output_format or ("full" if out.isatty() else "concise")
@@ -172,22 +175,25 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             settings, rules = _settings_for(path, args, explicit, settings_cache, config_sources)
         except (ConfigError, SelectorError) as error:
-            err.write(f"awesome-lint: error: {error}\n")
+            err.write(visible(f"awesome-lint: error: {error}") + "\n")
             return EXIT_ERROR
         shown = _display(path)
         try:
-            document = _read(path, shown)
+            document, read = _read(path, shown)
         except _FileError as error:
-            err.write(f"awesome-lint: {error}\n")
+            err.write(visible(f"awesome-lint: {error}") + "\n")
             status = EXIT_ERROR
             continue
         if args.show_schema:
-            out.write(_schema_text(shown, document, settings))
+            out.write(visible(_schema_text(shown, document, settings)))
             continue
         if args.init_format:
             block = _init_format(document, settings)
             if block is None:
-                err.write(f"awesome-lint: {shown}: no common item shape to write a format from\n")
+                err.write(
+                    visible(f"awesome-lint: {shown}: no common item shape to write a format from")
+                    + "\n"
+                )
                 status = EXIT_ERROR
             else:
                 out.write(block)
@@ -197,20 +203,27 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
             context = Context(document, settings)
             check_field_names(settings, _declared_fields(context), shown)
-            report, file_changed, error_message = _process(path, shown, context, rules, args, out)
+            report, file_changed, error_message = _process(
+                path, shown, context, rules, args, out, read
+            )
         except ConfigError as error:  # a field name no block of this file declares
             err.write(f"awesome-lint: error: {error}\n")
             status = EXIT_ERROR
             continue
+        except BrokenPipeError:
+            raise  # the reader went away: the process edge ends the run quietly
         except Exception as error:  # a bug must cost one file's check, never a traceback
             err.write(
-                f"awesome-lint: {shown}: internal error: {type(error).__name__}: "
-                f"{' '.join(str(error).split())} (please report)\n"
+                visible(
+                    f"awesome-lint: {shown}: internal error: {type(error).__name__}: "
+                    f"{' '.join(str(error).split())} (please report)"
+                )
+                + "\n"
             )
             status = EXIT_ERROR
             continue
         if error_message:
-            err.write(f"awesome-lint: {error_message}\n")
+            err.write(visible(f"awesome-lint: {error_message}") + "\n")
             status = EXIT_ERROR
             continue
         changed |= file_changed
@@ -219,9 +232,9 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         al1 = any(r.code.startswith("AL1") for r in rules)
         if al1 and not args.quiet and not context.schemas and not _inferred_any(context):
             err.write(
-                f"awesome-lint: note: {shown}: no format block and no common item shape, so"
-                " entries were not checked against a format (add a fenced block starting"
-                " with `format:`)\n"
+                f"awesome-lint: note: {visible(shown)}: no format block and no common item"
+                " shape, so entries were not checked against a format (add a fenced block"
+                " starting with `format:`)\n"
             )
     if args.show_schema or args.init_format:
         return status
@@ -258,8 +271,14 @@ def _append_step_summary(
     path: Path, reports: Sequence[FileReport], options: ReportOptions, err: TextIO
 ) -> None:
     """The job page's summary table; failing to write it must not change the check's result."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
     try:
-        with path.open("a", encoding="utf-8") as summary:
+        fd = os.open(path, flags, 0o644)  # non-blocking: a FIFO with no reader must not hang
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            err.write("awesome-lint: warning: GITHUB_STEP_SUMMARY is not a regular file\n")
+            return
+        with os.fdopen(fd, "a", encoding="utf-8") as summary:
             summary.write(renderer("step-summary")(reports, options))
     except OSError as error:
         err.write(f"awesome-lint: warning: cannot write GITHUB_STEP_SUMMARY: {error}\n")
@@ -343,10 +362,15 @@ def _is_file(path: Path) -> bool:
         raise ConfigError(f"{path}: {error.strerror}") from None
 
 
-def _read(path: Path, shown: str) -> Document:
+def _read(path: Path, shown: str) -> tuple[Document, Read]:
     try:
-        if path.is_dir():
+        # Looked at before it is opened: opening a FIFO with no writer would wait for ever.
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
             raise _FileError(f"{shown}: is a directory, not a Markdown file")
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or a socket"
+            raise _FileError(f"{shown}: is {kind}, not a Markdown file")
         data = path.read_bytes()
     except FileNotFoundError:
         raise _FileError(f"{shown}: no such file") from None
@@ -356,7 +380,7 @@ def _read(path: Path, shown: str) -> Document:
         raise _FileError(f"{shown}: cannot read: {error.strerror}") from None
     try:
         # The real path, so relative links resolve; reports print ``shown``.
-        return Document.from_bytes(data, path=str(path))
+        return Document.from_bytes(data, path=str(path)), (data, st)
     except DecodeError as error:
         raise _FileError(f"{shown}: {error}") from None
 
@@ -368,6 +392,7 @@ def _process(
     rules: list[RuleSpec],
     args: argparse.Namespace,
     out: TextIO,
+    read: Read | None = None,
 ) -> tuple[FileReport, bool, str | None]:
     from awesome_lint.linter import lint, lint_context
 
@@ -376,6 +401,10 @@ def _process(
     report = FileReport(shown, document, diagnostics)
     if not (args.fix or args.diff):
         return report, False, None
+    if args.fix:
+        from awesome_lint.atomic_write import remove_stale_temps
+
+        remove_stale_temps(path)  # left by a run killed while it wrote
     from awesome_lint.fixer import FixError, apply_fixes
 
     def applicable(d: Diagnostic) -> bool:
@@ -416,10 +445,13 @@ def _process(
             )
         )
         return FileReport(shown, document, diagnostics), True, None
-    from awesome_lint.atomic_write import write_atomic
+    from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
 
+    expected = Snapshot.of(*read) if read is not None else None
     try:
-        write_atomic(path, fixed_document.encode())
+        write_atomic(path, fixed_document.encode(), expected=expected)
+    except WriteRefused as error:
+        return report, False, f"{shown}: {error}"
     except OSError as error:
         return (
             report,

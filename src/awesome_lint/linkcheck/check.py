@@ -38,7 +38,7 @@ def check_urls(urls: Iterable[str], settings: LinkCheckSettings) -> dict[str, Li
 
     wanted = list(dict.fromkeys(urls))
     results: dict[str, LinkResult] = {}
-    cache = LinkCache.load(settings.cache_path, settings.cache_ttl, time.time())
+    cache = LinkCache.load(settings.cache_path, settings.cache_ttl, time.time(), _warn)
     to_fetch: list[str] = []
     checked = settings.checked if settings.checked is not None else {}
     for url in wanted:
@@ -59,6 +59,11 @@ def check_urls(urls: Iterable[str], settings: LinkCheckSettings) -> dict[str, Li
     for url in wanted:
         results[url] = checked[request_url(url)]
     return results
+
+
+def _warn(message: str) -> None:
+    """A problem that costs time, never the report: one line on stderr."""
+    sys.stderr.write(f"awesome-lint: warning: {message}\n")
 
 
 def request_url(url: str) -> str:

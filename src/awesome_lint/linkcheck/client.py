@@ -69,10 +69,9 @@ class _Hosts:
         if host not in self.clients:
             slots = max(1, self.settings.per_host)
             self.clients[host] = httpx.AsyncClient(
-                headers={"User-Agent": USER_AGENT, "Accept": "*/*", **_auth_headers(host)},
+                headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
                 timeout=httpx.Timeout(self.settings.timeout),
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
+                follow_redirects=False,  # followed by hand, never reading a body
                 limits=httpx.Limits(max_connections=slots, max_keepalive_connections=slots),
             )
         return self.clients[host]
@@ -188,12 +187,31 @@ async def _check(
 
 
 async def _ask(client: httpx.AsyncClient, url: str) -> httpx.Response:
-    response = await client.head(url)
+    response = await _follow(client, "HEAD", url)
     if _head_refused(response.status_code):
-        # Ask for the page instead, but read no more than its headers.
-        async with client.stream("GET", url) as streamed:
-            return streamed
+        response = await _follow(client, "GET", url)  # the page instead: its headers only
     return response
+
+
+async def _follow(client: httpx.AsyncClient, method: str, url: str) -> httpx.Response:
+    """Ask ``url`` and follow its redirects, reading no body: only status lines and headers.
+
+    httpx reads each redirect's whole body when it follows them itself; a hostile server can
+    make that body endless. Each hop carries the token only if it goes to GitHub over https.
+    """
+    hops: list[httpx.Response] = []
+    while True:
+        request = client.build_request(method, url, headers=_auth_headers(url))
+        response = await client.send(request, stream=True, follow_redirects=False)
+        await response.aclose()  # the body is never read
+        if response.next_request is None:
+            response.history = hops
+            return response
+        hops.append(response)
+        if len(hops) > MAX_REDIRECTS:
+            raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=request)
+        url = str(response.next_request.url)
+        method = response.next_request.method
 
 
 def _head_refused(status: int) -> bool:
@@ -234,11 +252,21 @@ def _bot_hostile(host: str, response: httpx.Response) -> bool:
     return known or challenged
 
 
-def _auth_headers(host: str) -> dict[str, str]:
+def _auth_headers(url: str) -> dict[str, str]:
+    """The GitHub token, only over https to exactly github.com or api.github.com, port 443."""
     token = os.environ.get("GITHUB_TOKEN")
-    if token and host in GITHUB_HOSTS:
-        return {"Authorization": f"Bearer {token}"}
-    return {}
+    if not token:
+        return {}
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return {}
+    if parts.scheme.lower() != "https" or port not in (None, 443) or parts.username is not None:
+        return {}
+    if parts.hostname not in GITHUB_HOSTS:
+        return {}
+    return {"Authorization": f"Bearer {token}"}
 
 
 def _retry_delay(response: httpx.Response, attempt: int) -> float:

@@ -6,6 +6,7 @@ Formats are imported on demand, so the common path pays only for the one it prin
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -16,6 +17,17 @@ if TYPE_CHECKING:
     from awesome_lint.model.document import Document
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif")
+
+# C0 controls but tab and newline, DEL and C1: a terminal or a log viewer would act on them
+# (``ESC ] 0 ;`` retitles the window, ``ESC [ 2 J`` clears it); shown as ``\x1b`` instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters written out (``\\x1b``): for human outputs only."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class FileReport(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.report import FileReport, ReportOptions
+from awesome_lint.report import FileReport, ReportOptions, visible
 from awesome_lint.report.summary import CYAN, RED, headline, paint, summary
 
 
@@ -29,15 +29,17 @@ def _block(report: FileReport, d: Diagnostic, options: ReportOptions) -> str:
     width = len(str(row))
     gutter = " " * width + " |"
     span_end = end_column if end_row == row else len(source) + 1
-    carets = "^" * max(1, span_end - column)
+    # Control characters are written out (``\x1b``): the caret moves with what they became.
+    indent = len(visible(source[: column - 1]))
+    carets = "^" * max(1, len(visible(source[column - 1 : span_end - 1])))
     lines = [
         headline(report, d, options),
         paint(gutter, CYAN, options),
-        paint(f"{row} |", CYAN, options) + f" {source}",
-        paint(gutter, CYAN, options) + " " + " " * (column - 1) + paint(carets, RED, options),
+        paint(f"{row} |", CYAN, options) + f" {visible(source)}",
+        paint(gutter, CYAN, options) + " " + " " * indent + paint(carets, RED, options),
         paint(gutter, CYAN, options),
     ]
     if d.fix is not None:
         kind = "" if options.applicable(d) else " (unsafe)"
-        lines.append(f"{' ' * width} = help: {d.fix.message}{kind}")
+        lines.append(f"{' ' * width} = help: {visible(d.fix.message)}{kind}")
     return "\n".join(lines)

@@ -2,18 +2,20 @@
 
 ``::error title=awesome-lint (AL105),file=README.md,line=127,col=5,endLine=127,endColumn=13::…``
 escaped as the Actions toolkit does it: ``%``, CR and LF in the message; also ``:`` and ``,``
-in property values. Columns count characters; ``endColumn`` is exclusive, as everywhere else.
+in property values; other control characters are written out (``\\x1b``), as in every human
+output. Columns count characters; ``endColumn`` is exclusive, as everywhere else.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from awesome_lint.report import FileReport, ReportOptions
+from awesome_lint.report import FileReport, ReportOptions, visible
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The toolkit's escaping, then control characters written out (``\\x1b``) for the log."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

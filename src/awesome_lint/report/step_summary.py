@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from awesome_lint.registry import BY_CODE, DOCS_URL
-from awesome_lint.report import FileReport, ReportOptions
+from awesome_lint.report import FileReport, ReportOptions, visible
 
 _MARKUP = re.compile(r"[\\`*_\[\]<>|]")
 FIRST = 20  # diagnostics listed one by one; the rest are only counted
@@ -46,7 +46,7 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
 
 def _cell(text: str) -> str:
     """Text that stays inside one table cell and shows as written (Markdown punctuation escaped)."""
-    return _MARKUP.sub(r"\\\g<0>", " ".join(text.split()))
+    return _MARKUP.sub(r"\\\g<0>", visible(" ".join(text.split())))
 
 
 def _plural(n: int, word: str) -> str:

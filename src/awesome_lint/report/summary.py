@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.report import FileReport, ReportOptions
+from awesome_lint.report import FileReport, ReportOptions, visible
 
 BOLD, RED, CYAN, RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[0m"
 
@@ -17,8 +17,8 @@ def paint(text: str, style: str, options: ReportOptions) -> str:
 def headline(report: FileReport, d: Diagnostic, options: ReportOptions) -> str:
     row, column = report.document.position(d.start)
     marker = " [*]" if options.applicable(d) else ""
-    where = paint(f"{report.path}:{row}:{column}:", BOLD, options)
-    return f"{where} {paint(d.code, RED + BOLD, options)}{marker} {d.message}"
+    where = paint(visible(f"{report.path}:{row}:{column}:"), BOLD, options)
+    return f"{where} {paint(d.code, RED + BOLD, options)}{marker} {visible(d.message)}"
 
 
 def _plural(n: int, word: str) -> str:
@@ -33,7 +33,7 @@ def summary(reports: Sequence[FileReport], options: ReportOptions) -> list[str]:
         lines.append(f"Fixed {_plural(fixed, 'error')}:")
         for r in reports:
             if r.fixed:
-                lines.append(f"- {r.path}:")
+                lines.append(f"- {visible(r.path)}:")
                 for code, count in sorted(r.fixed.items()):
                     lines.append(f"    {count} × {code}")
     if not remaining and not fixed:

@@ -3,11 +3,14 @@
 Every ``http(s)`` url of the file is asked once, concurrently (limits and timeouts in
 ``[tool.awesome-lint.check-links]``), with retries on 429 and 5xx. A dead url is reported at
 each place it is written. A url that moved permanently (301/308) is reported with its new
-address, and the unsafe fix writes it in. Hosts that turn link checkers away (403/999,
-e.g. LinkedIn) and urls not reached before the run's time limit are unknown, not dead.
-``exclude`` patterns (regular expressions) skip urls; a search is cut off after 0.1 s and
-its url reported as not checked. ``accept`` adds status codes that count as alive.
-``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
+address, and the unsafe fix writes it in, but only a well-formed absolute http(s) url (no
+user name or password, no https-to-http downgrade, no control characters), percent-escaped
+where Markdown link syntax would read it (spaces, ``()[]<>``, backslash, ``|``): the
+address comes from a server or the cache, and is never trusted to be Markdown. Hosts that
+turn link checkers away (403/999, e.g. LinkedIn) and urls not reached before the run's time
+limit are unknown, not dead. ``exclude`` patterns (regular expressions) skip urls; a search
+is cut off after 0.1 s and its url reported as not checked. ``accept`` adds status codes
+that count as alive. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
 
 Why: a dead link is a paper or a codebase the reader cannot reach.
 
@@ -54,7 +57,15 @@ def check(ctx: Context) -> Iterator[Violation]:
         if result.state == "dead":
             yield Violation(target.start, target.end, f"Dead link: {result.reason}")
         elif result.state == "moved" and result.moved_to is not None:
-            new_url = _keep_fragment(target.url, result.moved_to)
+            new_url = _written(target.url, _keep_fragment(target.url, result.moved_to))
+            if new_url is None:
+                shown = _shorten(result.moved_to)
+                yield Violation(
+                    target.start,
+                    target.end,
+                    f"Note: moved permanently to {shown} (not a url to write into the list)",
+                )
+                continue
             yield Violation(
                 target.start,
                 target.end,
@@ -98,3 +109,42 @@ def _keep_fragment(old: str, new: str) -> str:
     if "#" in old and "#" not in new:
         return f"{new}#{old.split('#', 1)[1]}"
     return new
+
+
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]")
+_HOST = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]*\Z")
+_IPV6 = re.compile(r"\[[0-9A-Fa-f:.]+\]\Z")
+_MARKDOWN = {c: f"%{ord(c):02X}" for c in " ()[]<>\\|`\"'"}
+MAX_URL = 2000  # characters: longer is no address a reader follows
+
+
+def _written(old: str, new: str) -> str | None:
+    """``new`` as it may be written in place of ``old``, or None if it is not to be written.
+
+    Only what a redirect may change: the scheme (http to https, never back), the host, port,
+    path and query. Markdown's link punctuation is percent-escaped, so the address stays one
+    link destination whatever the server sent.
+    """
+    from urllib.parse import urlsplit
+
+    if len(new) > MAX_URL or _CONTROL.search(new.replace(" ", "")):
+        return None
+    try:
+        parts, before = urlsplit(new), urlsplit(old)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or (before.scheme.lower(), scheme) == ("https", "http"):
+        return None
+    if "@" in parts.netloc or not parts.netloc:
+        return None  # a user name or password never comes from a redirect we follow
+    host = parts.netloc.rsplit(":", 1)[0] if not parts.netloc.endswith("]") else parts.netloc
+    if not (_HOST.match(host) or _IPV6.match(host)):
+        return None
+    origin = f"{parts.scheme}://{parts.netloc}"  # checked above: nothing there to escape
+    return origin + "".join(_MARKDOWN.get(c, c) for c in new[len(origin) :])
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -5,7 +5,10 @@ against the folder of the linted file, and ``/path`` against the repository root
 nearest folder holding ``.git``). A fragment into another Markdown file is checked against
 that file's headings and anchors. Urls with a scheme (``https:``, ``mailto:``) are never
 followed, and links that climb out of the repository (``../../issues``, a GitHub idiom) are
-left alone.
+left alone. A link that stays inside by its name but leads outside through a symlink
+committed into the repository is reported as leaving it, without saying whether its target
+exists, and no file outside is ever read: a pull request must not learn what the machine
+that checks it holds.
 
 Why: a missing image shows as a broken icon, a missing page as GitHub's 404.
 
@@ -34,6 +37,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         return  # text that is not a file has no folder to resolve against
     folder = Path(ctx.document.path).resolve().parent
     root = _repository_root(folder)
+    real_root = Path(os.path.realpath(root))
     other_anchors: dict[Path, Anchors | None] = {}
     for target in ctx.local_links:
         url = target.url
@@ -47,6 +51,13 @@ def check(ctx: Context) -> Iterator[Violation]:
         base = root if relative.startswith("/") else folder
         resolved = Path(os.path.normpath(base / relative.lstrip("/")))
         if not resolved.is_relative_to(root):
+            continue
+        if not _inside(resolved, real_root):
+            yield Violation(
+                target.start,
+                target.end,
+                f'"{path_part}" leads outside the repository through a symlink',
+            )
             continue
         exists = _exists(resolved)
         if exists is None:
@@ -74,6 +85,14 @@ def _repository_root(folder: Path) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return folder
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    """Whether ``path``, every symlink on it followed, is still under ``real_root``."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(real_root)
+    except (OSError, ValueError):  # a NUL byte, a name too long: no file, nothing followed
+        return True
 
 
 def _exists(path: Path) -> bool | None:
