@@ -32,8 +32,18 @@ from awesome_lint.model.habits import HABIT_SHARE, MIN_EVIDENCE
 # The separator after a name link, as written: `` - ``, `` – ``, ``: `` and their slips.
 _SEPARATOR = re.compile(r"\A(?:[ \t\u00a0]*(?:-{1,2}|[–—:：|])[ \t\u00a0]*|[ \t\u00a0]+)")
 _REFERENCE = re.compile(r"\A(?:\*\*|__)?\[[^\[\]]+\]\[[^\[\]]*\]")
+# Code spans, shortcodes and emoji after a name: ``[Name](url) `⚠` - ...``, ``:star:``.
+_MARKS = re.compile(
+    r"(?:[ \t]*(?:`[^`\n]{1,20}`|:[a-z0-9_+-]{1,30}:|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?))+"
+)
+# The separator of a description later on the line, after another name.
+_NAME_SEPARATOR = re.compile(r" [-–—] ")
 _EMPHASIS = ("**", "__", "*", "_")
 _END_MARKS = ".!?…。！？"
+_TRAILING_MARKS = re.compile(
+    r"(?:[ \t]*(?::[a-z0-9_+-]{1,30}:|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?))+\Z"
+)
+_TRAILING_URL = re.compile(r"(?:https?://|www\.)\S*\Z")
 # Canonical spellings of the separators people mean; anything else is a slip of one of them.
 SEPARATORS = {" - ": "dash", " – ": "en dash", " — ": "em dash", ": ": "colon", " ": "space"}
 
@@ -87,6 +97,7 @@ def shape(document: Document, entry: Entry) -> Shape:
             name_end += len(mark)
             break
     name_end = _after_badges(text, name_end, entry)
+    name_end = _after_marks(text, name_end, content_end)
     rest = text[name_end:content_end]
     if not rest.strip():
         return Shape("link", None, "", name_end, name_end, "", "")
@@ -97,13 +108,37 @@ def shape(document: Document, entry: Entry) -> Shape:
     if not after or after[0] in "[(!<{*_" or glued:
         # Only links, badges, notes or markup follow: a paper list's line, not a description.
         return Shape("link", separator or None, "links", name_end, name_end, "", "")
+    later = _NAME_SEPARATOR.search(after)
+    if later is not None and any(
+        link.start >= name_end + len(separator)
+        and link.end <= name_end + len(separator) + later.start()
+        for link in entry.links
+    ):
+        # "[Array Explorer](url) and [Object Explorer](url) - ...": two names, one description.
+        return Shape("link", None, "sentence", name_end, name_end, "", "")
     description_start = name_end + len(separator)
     stripped = after.rstrip()
     first = stripped[0]
     casing = "upper" if first.isupper() else "lower" if first.islower() else ""
+    if not separator.strip():
+        casing = ""  # no separator: what follows is not known to be a description's start
     return Shape(
         "link", separator, "description", name_end, description_start, casing, _ending(stripped)
     )
+
+
+def _after_marks(text: str, at: int, end: int) -> int:
+    """After code spans and emoji standing between the name and a separator.
+
+    ``[Name](url) `⚠` - Description``: a marker of the list's own belongs to the name.
+    """
+    match = _MARKS.match(text[at:end])
+    if match is None or not match.group():
+        return at
+    following = _SEPARATOR.match(text[at + match.end() : end])
+    if following is None or not following.group().strip():
+        return at
+    return at + match.end()
 
 
 def _after_badges(text: str, at: int, entry: Entry) -> int:
@@ -137,17 +172,24 @@ def _after_badges(text: str, at: int, entry: Entry) -> int:
 def _ending(description: str) -> str:
     """The final punctuation of a description: the mark, "none", or "" when not to be judged.
 
-    Closing quotes and brackets are looked through (``“… as he said.”`` ends with a period);
-    a description ending in a link, a badge, emphasis or a bracket closing words without a
-    mark inside is not judged.
+    Closing quotes and brackets are looked through (``“… as he said.”`` ends with a period),
+    and so are emoji and shortcodes (``performance! 🚀``). A description ending in a link, a
+    badge, a bare url, emphasis or a bracket closing words without a mark inside is not
+    judged, nor one made of emoji alone.
     """
-    core = description.rstrip("*_ ")
-    if core != description.rstrip() and core[-1:] not in _END_MARKS:
+    description = description.rstrip()[-200:]  # the end is all that is judged (and linear)
+    core = _TRAILING_MARKS.sub("", description)
+    if not core:
+        return ""  # only emoji: ":yen:"
+    bare = core.rstrip("*_ ")
+    if bare != core and bare[-1:] not in _END_MARKS:
         return ""  # "... *(a note)*": emphasis at the end
-    closed = core.rstrip("\"'”’»」』)")
-    if closed != core:
+    if _TRAILING_URL.search(bare):
+        return ""  # a bare url: a period after it would read as part of it
+    closed = bare.rstrip("\"'”’»」』)")
+    if closed != bare:
         return closed[-1] if closed[-1:] in _END_MARKS else ""
-    last = core[-1:]
+    last = bare[-1:]
     if last in _END_MARKS:
         return last
     if last in ")]>":

@@ -3,7 +3,8 @@
 AL301 (duplicate-entry), AL302 (duplicate-title) and AL303 (shared-link) read this model. Only
 the title link counts: the same code repository cited by two papers is not a duplicate.
 
-A scope is one format block's section; blocks of one template (the same title line and
+A scope is one format block's section (in a list with no block, one section, from a heading
+to the next); blocks of one template (the same title line and
 fields) make one scope, so a paper listed under two of them is still found. When that section
 is first divided by content (its sub-headings hold year sections of their own, as in
 ``### Models`` / ``#### 2024`` beside
@@ -67,7 +68,13 @@ def find_papers(
         tops = categories[schema.block_line]
         at = bisect.bisect_left(tops, entry.line, key=lambda h: h.line)
         category = tops[at - 1].line if at else -1
-        template = templates.setdefault(schema.signature, schema.block_line)
+        # Blocks of one template share a scope; a list with no block keeps each section its own
+        # (the same project under two headings is cross-listed on purpose).
+        template = (
+            schema.block_line
+            if schema.inferred
+            else templates.setdefault(schema.signature, schema.block_line)
+        )
         scope = scopes.setdefault((template, category), (template, category))
         url = entry.title.url
         found.append(

@@ -4,8 +4,11 @@ In a list with no format block, where the items of a section (or of the whole li
 their descriptions with a capital letter, one starting in lower case is reported; where they
 end them with ``.``, ``!``, ``?`` or ``…``, one with no final punctuation is. A list with no
 such habit (fewer than three in four alike) is left alone, and so is a description that
-starts with a name written in lower case on purpose (``npm``, ``webpack``: not a dictionary
-word) or with code, a link or a digit, or that ends with a link, a badge or emphasis.
+starts with a name written in lower case on purpose (the item's own name, a name the list
+has as an item such as ``go`` or ``sklearn``, or a word no dictionary knows such as
+``npm``), with code (``http.Handler``), a link or a digit, or that ends with a link, a
+badge, a bare url, emoji or emphasis. An item with no separator whose text starts in lower
+case is a sentence (``[DevDocs](url) is an ...``), not a description.
 
 The fix adds the final period (safe); capitalising the first word is unsafe (a lower-case
 name may stand there).
@@ -27,7 +30,9 @@ from collections.abc import Iterator
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 
-_FIRST_WORD = re.compile(r"[a-z]+(?=[\s,.;:!?]|$)")
+# A plain lower-case word, not code written bare (``go:generate``, ``http.Handler``).
+_FIRST_WORD = re.compile(r"[a-z]+(?=[\s,;]|[.:!?](?:\s|$)|$)")
+_NAME_PARTS = re.compile(r"[^\W\d_]+")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -35,6 +40,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
     text = document.text
     speller = None
+    names: set[str] | None = None
     for entry in ctx.entries:
         if not entry.schema.inferred:
             continue
@@ -47,7 +53,13 @@ def check(ctx: Context) -> Iterator[Violation]:
         start = shape.description_start
         if template.casing == "upper" and shape.casing == "lower":
             word = _FIRST_WORD.match(text, start, entry.content_end)
-            if word is not None:
+            if word is not None and entry.title is not None:
+                if names is None:
+                    names = _names(ctx)
+                lower = word.group()
+                own = {p.casefold() for p in _NAME_PARTS.findall(entry.title.text)}
+                if lower in own or lower in names:
+                    continue  # "[sake](url) - sake is ...", "go test ...": a name, as written
                 if speller is None:
                     from awesome_lint.spelling import load_speller
 
@@ -71,6 +83,22 @@ def check(ctx: Context) -> Iterator[Violation]:
                 " with one (inferred format)",
                 Fix.safe("Add a period", Edit.insert(end, ".")),
             )
+
+
+def _names(ctx: Context) -> set[str]:
+    """Names the list writes as items (``sklearn``, ``go``, ``egui``): not words to capitalise.
+
+    A one-word name, and each part of a name written as a path or with hyphens
+    (``mongodb/kingfisher``, ``go-jwt``); longer names are titles, made of ordinary words.
+    """
+    found: set[str] = set()
+    for entry in ctx.entries:
+        if entry.title is None:
+            continue
+        text = entry.title.text.strip().strip("`*_")
+        if " " not in text:
+            found.update(p.casefold() for p in _NAME_PARTS.findall(text))
+    return found
 
 
 def _is_name(ctx: Context, word: str) -> bool:

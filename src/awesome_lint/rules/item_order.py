@@ -5,8 +5,9 @@ one section, at least eight of them: five are sorted but for one by chance one t
 seven) are in alphabetical order but for a few (at most one in ten), each item out of place
 is reported with the item it belongs after. Names compare case-folded, with punctuation
 read as a space (``[`tax`]`` sorts as "tax") or as written, whichever the run follows more
-closely. Sections in any other order (by date, by importance, by hand) are left alone: only
-a list that is nearly sorted shows that it means to be.
+closely; a run with a name starting with a non-ASCII letter (``µStreamer``) is left alone,
+as where it sorts is the list's choice. Sections in any other order (by date, by importance,
+by hand) are left alone: only a list that is nearly sorted shows that it means to be.
 
 The unsafe fix rewrites the run of items in order, each item moved whole with its lines,
 when the items are written one after another with no blank line between them and none has
@@ -67,6 +68,8 @@ def _run(ctx: Context, members: Sequence[Entry]) -> Iterator[Violation]:
     pairs = [_keys(e) for e in members]
     if any(p is None for p in pairs):
         return  # an item without a name: the section is not a list of names
+    if any(p is not None and not p[0][:1].isascii() for p in pairs):
+        return  # "µStreamer", "üWave": where such names sort is the list's own choice
     # Lists sort their names one of two ways ("go cheat" before or after "go-clean"): the run
     # is judged by the way that leaves fewer items out of place.
     best: tuple[list[str], set[int]] | None = None

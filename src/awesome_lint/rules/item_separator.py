@@ -7,7 +7,8 @@ a no-break space, a hyphen without spaces, or nothing at all. A list that writes
 separators with no habit (fewer than three in four alike) is left alone.
 
 The fix writes the list's separator (safe: only the characters between the name and the
-description change).
+description change; unsafe where no separator is written and a lower-case word follows, as
+in ``[DevDocs](url) is an API browser``: the name starts a sentence that needs rewording).
 
 Why: the separator is what a reader's eye and every tool splits on; a stray ` – ` (often
 pasted from a word processor) is invisible in review.
@@ -39,14 +40,22 @@ def check(ctx: Context) -> Iterator[Violation]:
         if shape.separator == template.separator:
             continue
         wanted = template.separator
+        edit = Edit(shape.name_end, shape.description_start, wanted)
+        title = f"Write {_show(wanted)}"
+        # "[DevDocs](url) is an API browser": the name may start a sentence; a separator there
+        # is the list's format but needs rewording, so the fix is not applied unasked.
+        sentence = (
+            not shape.separator.strip()
+            and not ctx.document.text[
+                shape.description_start : shape.description_start + 1
+            ].isupper()
+        )
         yield Violation(
             shape.name_end,
             shape.description_start,
             f"Separator {_name(shape.separator)} between the name and the description; this"
             f" list writes {_show(wanted)} (inferred format)",
-            Fix.safe(
-                f"Write {_show(wanted)}", Edit(shape.name_end, shape.description_start, wanted)
-            ),
+            Fix.unsafe(title, edit) if sentence else Fix.safe(title, edit),
         )
 
 

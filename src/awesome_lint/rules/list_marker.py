@@ -1,8 +1,10 @@
 """AL116 list-marker: a bullet unlike the list's others, or a bullet not followed by one space.
 
 In a list with no format block: where the list's top-level items use one bullet (``-``, ``*``
-or ``+``; three in four or more), an item with another is reported, and the fix writes the
-list's (safe: one character, and the item keeps its place). An item written with two or more
+or ``+``; three in four or more), an item with another is reported where its own section
+mostly writes the list's (a section written all in its own bullet, such as a table of
+contents, is left alone), and the fix writes the list's (safe: one character, and the item
+keeps its place). An item written with two or more
 spaces after its bullet (``-  [name](url)``) is reported where the list writes one; the fix
 removes the extra spaces when the item has no lines below it (their indentation depends on
 where the text starts). A line such as ``-[name](url)`` is not a list item at all (Markdown
@@ -38,16 +40,23 @@ def check(ctx: Context) -> Iterator[Violation]:
     bullets = Counter(e.bullet for e in top)
     habit = _habit(bullets)
     if habit is not None:
+        sections: dict[int, Counter[str]] = {}
         for entry in top:
-            if entry.bullet != habit:
-                at = entry.start + len(entry.indent)
-                yield Violation(
-                    at,
-                    at + 1,
-                    f"Bullet `{entry.bullet}`; this list writes `{habit}`"
-                    f" ({bullets[habit]} of {len(top)} items)",
-                    Fix.safe(f"Write `{habit}`", Edit(at, at + 1, habit)),
-                )
+            key = entry.section.line if entry.section is not None else -1
+            sections.setdefault(key, Counter())[entry.bullet] += 1
+        for entry in top:
+            key = entry.section.line if entry.section is not None else -1
+            own = sections[key]
+            if entry.bullet == habit or own[habit] * 2 <= sum(own.values()):
+                continue  # a section written all in its own bullet (a contents list) keeps it
+            at = entry.start + len(entry.indent)
+            yield Violation(
+                at,
+                at + 1,
+                f"Bullet `{entry.bullet}`; this list writes `{habit}`"
+                f" ({bullets[habit]} of {len(top)} items)",
+                Fix.safe(f"Write `{habit}`", Edit(at, at + 1, habit)),
+            )
     document = ctx.document
     text = document.text
     spaced = [e for e in items if e.content_start - (e.start + len(e.indent) + 1) > 1]

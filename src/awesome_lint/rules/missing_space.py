@@ -2,8 +2,10 @@
 
 Finds ``Yan Zheng,Yujing Hu``, ``dataset,18`` and ``(...),[NarrativeQA](...)`` in entries'
 titles, field values and descriptions. Numbers (``1,000``), pairs of single letters
-(``Q(s,a)``), urls, code and CJK text are left alone. A colon is flagged only before a capital
-letter or a link (``Survey:A Review``), not in tokens such as ``arXiv:2305.10425``.
+(``Q(s,a)``), urls, code and CJK text are left alone, and so is a colon in the items of a
+list with no format block, whose names use one (``MTA:SA``, ``re:Director``). A colon is
+flagged only before a capital letter or a link (``Survey:A Review``), not in tokens such as
+``arXiv:2305.10425``.
 
 Why: without the space, two names or items read as one.
 
@@ -43,6 +45,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         ):
             continue
         name = "comma" if match.group() == "," else "colon"
+        if name == "colon" and prose.kind_names[prose.kinds[span]] == "item":
+            continue  # an item of a list with no block names products: MTA:SA, re:Director
         yield Violation(
             at,
             at + 1,

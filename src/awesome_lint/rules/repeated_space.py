@@ -15,7 +15,9 @@ AL404: - Keyword: Benchmark,  Performant RL algorithm
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
@@ -28,7 +30,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
     text = document.text
     prose = ctx.prose
-    separators: set[int] | None = None
+    separators: list[tuple[int, int]] | None = None  # items' separator spans, sorted
     name_kinds = {i for i, kind in enumerate(prose.kind_names) if kind in ("title", "link-text")}
     for i, (span_start, span_end) in enumerate(zip(prose.starts, prose.ends, strict=True)):
         if text.find("  ", span_start, span_end) < 0:  # nearly every span: no regex, no slice
@@ -40,8 +42,13 @@ def check(ctx: Context) -> Iterator[Violation]:
             if end == line_end or (is_name and (start == span_start or end == span_end)):
                 continue
             if separators is None:
-                separators = {s.name_end for s in ctx.templates.shapes.values() if s.separator}
-            if start in separators:
+                separators = sorted(
+                    (s.name_end, s.description_start)
+                    for s in ctx.templates.shapes.values()
+                    if s.separator
+                )
+            at = bisect.bisect_right(separators, (start, sys.maxsize)) - 1
+            if at >= 0 and separators[at][0] <= start < separators[at][1]:
                 continue  # the separator after an item's name: AL113 judges it by the list's habit
             yield Violation(
                 start,
