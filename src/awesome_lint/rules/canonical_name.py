@@ -92,6 +92,50 @@ def _pattern(lowered: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"{_BEFORE}(?:{alternatives}){_AFTER}", re.IGNORECASE)
 
 
+_ASCII_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_JOINS_BEFORE = _ASCII_WORD | frozenset(b"@#$/\\.-")
+_JOINS_AFTER = _ASCII_WORD | frozenset(b"/\\@(")
+_DOT_DASH = frozenset(b".-")
+
+
+def occurrences(text: str, lowered_names: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each whole-word name, in order, case ignored.
+
+    ``bytes.find`` on the UTF-8 text with ASCII lower-cased, one name at a time: 20x faster
+    than one case-insensitive pattern of all the names (and than ``str.find`` on a text with
+    any non-ASCII letter). A name that is not ASCII sends the whole search to the pattern.
+    """
+    if not all(name.isascii() for name in lowered_names):
+        yield from (m.span() for m in _pattern(tuple(sorted(lowered_names))).finditer(text))
+        return
+    data = text.encode("utf-8")
+    lowered = data.lower()  # ASCII letters only: byte offsets stay put
+    size = len(data)
+    found = []
+    for name in lowered_names:
+        needle = name.encode("ascii")
+        at = lowered.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            after = data[end] if end < size else -1
+            if not (
+                (at and data[at - 1] in _JOINS_BEFORE)
+                or after in _JOINS_AFTER
+                or (after in _DOT_DASH and end + 1 < size and data[end + 1] in _ASCII_WORD)
+            ):
+                found.append((at, end))
+            at = lowered.find(needle, end)
+    found.sort(key=lambda span: (span[0], -span[1]))
+    byte_at = char_at = position = 0
+    for start, end in found:
+        if start < position:
+            continue  # the longest name at a place; never two overlapping
+        position = end
+        char_at += len(data[byte_at:start].decode("utf-8"))  # names are ASCII: one byte a char
+        byte_at = start
+        yield char_at, char_at + end - start
+
+
 def _spelt_by(written: str, url: str) -> bool:
     """A lower-case link text its url spells: ``[numpy](https://github.com/numpy/numpy)``."""
     return written.islower() and written in url.lower()
@@ -109,12 +153,11 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     text = ctx.document.text
     view = ctx.text_view
-    for match in _pattern(tuple(sorted(table))).finditer(text):
-        written = match.group()
+    for start, end in occurrences(text, table):
+        written = text[start:end]
         canonical = table[" ".join(written.lower().split())]
         if written == canonical or (written.isupper() and not canonical.isupper()):
             continue
-        start, end = match.span()
         segment = view.segment_at(start)
         if segment is None or end > segment.end:
             continue

