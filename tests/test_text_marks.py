@@ -287,7 +287,7 @@ def test_al412_misspelt_or_renamed_venues_get_an_unsafe_fix(
         "(**CHIL 2022**) (**MICAI 2021**) **COLM 2025** (WACVW 2024)",  # real venues
         "[`cvpr 2024`](https://example.org/cvpr2024) ![](https://img.shields.io/badge/Iclr2024-blue)",
         "a NeruIPS 2021 paper outside a note, ICRL 2024 too",  # misspellings need a note
-        "since 2020, June 2023, (Oral 2023), (ACM 2022), (Nature 2023)",
+        "since 2020, June 2023, (Oral 2023), (ACM 2022), (Nature 2023), (Chi 2023)",
     ],
 )
 def test_al412_noop(line: str) -> None:

@@ -6,7 +6,8 @@ line, never in code (`` `CVPR 2024` ``), urls, link targets or badges.
 
 - Miscased (``Neurips 2023``, ``Iclr 2024``, ``Corl 2022``): a safe fix writes the name as the
   venue does. A name in capitals (``NEURIPS 2023``) is a shouted heading, left alone; the
-  casing of arXiv is AL411's.
+  casing of arXiv is AL411's; venues that are also words or surnames (CHI, ALT, TIP: ``Chi
+  2023`` may cite a person) are not checked for case.
 - A year glued to the venue (``NeurIPS2023``): a safe fix adds the space, except in a heading,
   whose anchor would change (reported, no fix); and if most venues of the list (three at least)
   are written glued, that is the list's style and nothing is said.
@@ -136,7 +137,9 @@ VENUES = (
 )
 _KNOWN = {venue.lower(): venue for venue in VENUES}
 # Read as venues only for their spacing: their casing is another rule's or is an English word's.
-_CASING_ELSEWHERE = frozenset({"arxiv", "biorxiv", "medrxiv", "openreview"})
+# Also words or surnames ("Chi 2023" may cite a person): known, so never "misspelt", but their
+# casing is not checked.
+_CASING_ELSEWHERE = frozenset({"arxiv", "biorxiv", "medrxiv", "openreview", "chi", "alt", "tip"})
 
 _VENUE_YEAR = re.compile(
     r"(?<![A-Za-z0-9_@#$/\\.'-])(?P<name>[A-Za-z][A-Za-z0-9]*[A-Za-z])(?P<space> ?)"
