@@ -205,6 +205,12 @@ def test_al411_config_names_add_replace_and_turn_off() -> None:
     assert found(text, "AL411") == ["Arxiv", "Github"]
 
 
+def test_al411_a_name_beyond_ascii_is_found_too() -> None:
+    text = "# List\n\nMade in zürich, not in zürich-west; İstanbul and Github.\n"
+    assert found(text, "AL411", names=("Zürich",)) == ["zürich", "Github"]
+    assert found(text, "AL411") == ["Github"]  # offsets stay right past İ (two bytes)
+
+
 def test_al411_names_must_be_a_list_of_strings() -> None:
     assert parse_settings({"names": ["DuckDB"]}, Path("x.toml")).names == ("DuckDB",)
     with pytest.raises(ConfigError, match="'names' must be a list of strings"):
