@@ -113,7 +113,7 @@ def test_al409_noop(line: str) -> None:
         ("- [综述](https://example.org) - 「强化学习综述", "「"),
         ("- [A](https://a.org) - 《书名 and 【Survey", "《【"),
         ("- [qmgo](https://github.com/qiniu/qmgo) - It‘s based on the driver.", "‘"),
-        ("- Learning ”what-if” explanations", "””"),
+        ("- Learning ”what-if” explanations", "”"),
     ],
 )
 def test_al410_finds_the_mark_nothing_pairs(line: str, flagged: str) -> None:
@@ -140,6 +140,11 @@ def test_al410_finds_the_mark_nothing_pairs(line: str, flagged: str) -> None:
 )
 def test_al410_noop(text: str) -> None:
     assert found("# List\n\n" + text, "AL410") == []
+
+
+def test_al410_reports_each_mark_once_a_paragraph_and_skips_data() -> None:
+    assert found("# List\n\nOpen ( and ( and ( again.\n", "AL410") == ["("]
+    assert found("# List\n\n" + "[" * 5000 + "\n", "AL410") == []
 
 
 def test_al410_offers_no_fix() -> None:
@@ -360,7 +365,7 @@ avelino__awesome-go AL411 mysql 3
 avelino__awesome-go AL411 sqlite 1
 avelino__awesome-go AL411 wordpress 1
 libo-huang__Awesome-Causal-Reinforcement-Learning AL410 [ 1
-libo-huang__Awesome-Causal-Reinforcement-Learning AL410 ” 2
+libo-huang__Awesome-Causal-Reinforcement-Learning AL410 ” 1
 libo-huang__Awesome-Causal-Reinforcement-Learning AL411 arxiv 6
 opendilab__awesome-AI-based-protein-design AL411 Arxiv 2
 opendilab__awesome-RLHF AL411 Deepmind 1

@@ -13,7 +13,7 @@ The pipeline, in the order the data flows (each module imports only those above 
    overrules the block where the whole list agrees).
 6. ``prose``, ``years`` and ``papers``: the words of the items, the year sections, and the
    entries as papers (for the duplicate rules); ``text``: the visible text of every line,
-   headings, paragraphs and CJK text included (for AL409-AL412), built on ``document`` and ``links``.
+   headings, paragraphs and CJK text included (for AL409-AL412), built on ``links``.
 
 Nothing here reports anything: rules (``awesome_lint.rules``) turn the model into diagnostics.
 """

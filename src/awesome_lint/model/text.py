@@ -25,7 +25,8 @@ _MATH = re.compile(r"\$[^\s$](?:[^$]*[^\s$])?\$")
 _REFERENCE = re.compile(r"\A {0,3}\[[^\]]+\]:\s")
 # The outer link of a badge, ``[![alt](img)](target)``, that the link scan leaves unpaired.
 _BADGE_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
-_ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)?")
+# The lookbehind keeps search() linear on a long run of blanks (each start would rescan it).
+_ITEM_START = re.compile(r"(?<![ \t])[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\*\*|__)?")
 _URL_TRAIL = ".,;:!?*'\"）"
 _OPENERS = {")": "(", "]": "["}
 

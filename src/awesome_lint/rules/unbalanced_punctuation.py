@@ -10,10 +10,12 @@ in code, urls, link targets, HTML or math. Left alone, because they are not pair
 - intervals: ``[0, 1)``, ``(0, 1]``, ``[a, b)``;
 - a lone ``’``, which is an apostrophe (``don’t``, ``agents’``); only an opening ``‘`` that no
   ``’`` follows is reported;
+- a paragraph of more than 1,000 marks: data or ASCII art, not prose;
 - a paragraph whose raw text balances: a mark that only cutting out code or a url unbalanced
   is not the writer's.
 
-No fix: which side is missing is for the writer to say.
+One report per mark and paragraph (the first unpaired one). No fix: which side is missing is
+for the writer to say.
 
 Why: a parenthesis that never closes makes the reader look for where the aside ends, and a
 missing ``」`` runs a title into the text after it.
@@ -49,13 +51,15 @@ _NOT_MARKS = re.compile(f"[^{re.escape(_MARKS)}\\r\\n]+")
 _EMPTY_PAIRS = re.compile("|".join(re.escape(o + c) for o, c in PAIRS.items()))
 _LEFTOVER = re.compile(r"[^\r\n]+")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+_MOST_MARKS = 1000  # more in one paragraph: data or ASCII art, not prose
 
 # Marks that are not pairs, blanked before matching: escaped, and intervals [0, 1) (a, b].
 _NEUTRAL = re.compile(r"\\[()\[\]]|[\[(]\s*[-+−]?[\w.∞π/]+\s*,\s*[-+−]?[\w.∞π/]+\s*[\])]")
 # What may stand before a mark left unpaired and make it no pair: a smiley, an enumeration.
 _SMILEY = re.compile(r"(?:\A|\s)[:;=8xX][-^o']?[()\[\]]*\Z")
 _ENUMERATION = re.compile(r"(?:\A|\s)(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\Z")
-_ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*[|>]")
+# The lookbehind keeps search() linear on a long run of blanks (each start would rescan it).
+_ITEM_START = re.compile(r"(?<![ \t])[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[|>])")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -118,13 +122,14 @@ def _unit(view: TextView, n: int) -> tuple[int, int]:
 
 def _unmatched(view: TextView, first: int, last: int) -> Iterator[Violation]:
     text = view.document.text
+    segments = [segment for n in range(first, last) for segment in view.segments(n)]
+    marks = sum(len(_NOT_MARKS.sub("", text[s.start : s.end])) for s in segments)
+    if marks > _MOST_MARKS:
+        return
     chars: list[tuple[int, str]] = []
-    for n in range(first, last):
-        for segment in view.segments(n):
-            piece = _NEUTRAL.sub(lambda m: " " * len(m.group()), text[segment.start : segment.end])
-            chars.extend(
-                (segment.start + i, mark) for i, mark in enumerate(piece) if mark in _MARKS
-            )
+    for segment in segments:
+        piece = _NEUTRAL.sub(lambda m: " " * len(m.group()), text[segment.start : segment.end])
+        chars.extend((segment.start + i, mark) for i, mark in enumerate(piece) if mark in _MARKS)
     open_: dict[str, list[int]] = {}
     lone: list[tuple[int, str]] = []
     for at, mark in chars:
@@ -139,11 +144,16 @@ def _unmatched(view: TextView, first: int, last: int) -> Iterator[Violation]:
         elif mark != "’":
             lone.append((at, mark))
     found = lone + [(at, mark) for mark, ats in open_.items() for at in ats]
+    # One report per mark and paragraph: the first that is no smiley or enumeration.
+    reported: set[str] = set()
     for at, mark in sorted(found):
+        if mark in reported:
+            continue
         line_start = view.document.line_starts[view.document.line_of(at)]
         before = text[max(line_start, at - 8) : at]
         if _SMILEY.search(before + mark) or (mark == ")" and _ENUMERATION.search(before)):
             continue
+        reported.add(mark)
         if mark == "‘" and text[at - 1 : at].isalpha() and text[at + 1 : at + 2].isalpha():
             message = '"‘" used as an apostrophe: an apostrophe is "’" (or "\'")'
         elif mark in PAIRS:
