@@ -72,6 +72,7 @@ SEED_EXPECTED = [
     (291, "AL404"),
     (295, "AL404"),
     (307, "AL407"),  # [ Understanding
+    (308, "AL411"),  # [Deepmind]
     (325, "AL408"),  # the seed has no final newline
 ]
 

@@ -56,6 +56,7 @@ class Settings(NamedTuple):
     labels: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     year_order: str = "auto"  # "auto": the list's own order, descending when it has none
     words: frozenset[str] = frozenset()
+    names: tuple[str, ...] = ()  # AL411: more canonical names; "!Name" turns a default off
     check_links: LinkCheckSettings = LinkCheckSettings()
     source: Path | None = None
 
@@ -131,6 +132,7 @@ _KEYS = {
     "year-order",
     "strict-format",
     "words",
+    "names",
     "check-links",
 }
 _LINK_KEYS = {
@@ -203,6 +205,7 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         labels=labels,
         year_order=order,
         words=frozenset(w.lower() for w in strings("words")),
+        names=tuple(n.strip() for n in strings("names") if n.strip()),
         check_links=_link_settings(table.get("check-links", {}), path),
         source=path,
     )

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from awesome_lint.model.inferred import Templates
     from awesome_lint.model.papers import Paper
     from awesome_lint.model.prose import Prose
+    from awesome_lint.model.text import TextView
     from awesome_lint.model.years import YearSections
     from awesome_lint.suppress import Suppressions
 
@@ -121,6 +122,13 @@ class Context:
         from awesome_lint.model.prose import find_prose
 
         return find_prose(self.document, self.entries)
+
+    @cached_property
+    def text_view(self) -> TextView:
+        """The visible text of every line, CJK and headings included (AL409-AL412)."""
+        from awesome_lint.model.text import TextView
+
+        return TextView(self.document)
 
     def fields(self) -> Iterator[tuple[Entry, Field]]:
         for entry in self.entries:

@@ -81,6 +81,10 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL406", "mixed-case", "mixed_case", "unsafe"),
     RuleSpec("AL407", "link-text-padding", "link_text_padding", "safe"),
     RuleSpec("AL408", "line-endings", "line_endings", "safe"),
+    RuleSpec("AL409", "repeated-punctuation", "repeated_punctuation", "safe"),
+    RuleSpec("AL410", "unbalanced-punctuation", "unbalanced_punctuation", "none"),
+    RuleSpec("AL411", "canonical-name", "canonical_name", "safe"),
+    RuleSpec("AL412", "venue-name", "venue_name", "unsafe"),
     # AL5xx document
     RuleSpec("AL501", "broken-anchor", "broken_anchor", "none"),
     RuleSpec("AL502", "missing-file", "missing_file", "none"),

@@ -12,7 +12,8 @@ The pipeline, in the order the data flows (each module imports only those above 
 5. ``habits``: how the entries really write each block, with counts (the evidence that
    overrules the block where the whole list agrees).
 6. ``prose``, ``years`` and ``papers``: the words of the items, the year sections, and the
-   entries as papers (for the duplicate rules).
+   entries as papers (for the duplicate rules); ``text``: the visible text of every line,
+   headings, paragraphs and CJK text included (for AL409-AL412), built on ``links``.
 
 Nothing here reports anything: rules (``awesome_lint.rules``) turn the model into diagnostics.
 """
