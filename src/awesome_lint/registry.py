@@ -67,6 +67,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL301", "duplicate-entry", "duplicate_entry", "unsafe"),
     RuleSpec("AL302", "duplicate-title", "duplicate_title", "none"),
     RuleSpec("AL303", "shared-link", "shared_link", "none"),
+    RuleSpec("AL305", "translation-drift", "translation_drift", "none"),
     # AL4xx text
     RuleSpec("AL401", "misspelling", "misspelling", "unsafe"),
     RuleSpec("AL402", "full-width-punctuation", "full_width_punctuation", "safe"),
