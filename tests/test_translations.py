@@ -225,6 +225,21 @@ def test_no_folder_is_listed_unless_the_rule_runs(
     assert len(calls) == 1
 
 
+def test_a_translation_is_not_spell_checked_as_english(tmp_path: Path) -> None:
+    block = "```\nformat:\n- [title](link)\n  - authors\n  - keyword\n```\n\n"
+    entry = "- [A](https://a.org/1)\n  - Ann\n  - Keyword: {}\n"
+    folder = _files(
+        tmp_path,
+        README__md=block + entry.format("reinforcment learning"),
+        README_TU__md=block + entry.format("pekiştirmeli öğrenme, sinyaller, modelinin"),
+    )
+    misspelling = [BY_CODE["AL401"]]
+    for name, expected in (("README.md", 1), ("README_TU.md", 0)):
+        path = folder / name
+        document = Document.from_bytes(path.read_bytes(), path=str(path))
+        assert len(lint(document, Settings(), misspelling)) == expected, name
+
+
 _BLOCK = "```\nformat:\n- [title](link)\n  - authors\n```\n\n"
 
 
