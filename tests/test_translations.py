@@ -137,6 +137,22 @@ def test_a_translated_block_without_a_main_list_reads_the_table_of_names() -> No
     assert [f.positional for f in schema.fields] == [True, True, False, False, False, False]
 
 
+def test_the_keywords_language_names_the_fields_and_their_other_labels() -> None:
+    """``formato:`` is Spanish or Portuguese: ``Entorno:`` and ``Palabras Clave:`` are fields."""
+    text = (
+        "```\nformato:\n- [título](enlace)\n  - autores\n  - palabra clave\n  - entorno\n```\n\n"
+        "- [A](https://a.org/1)\n  - Ana Autora\n  - Palabras Clave: aprendizaje\n"
+        "  - Entorno: MuJoCo\n"
+    )
+    ctx = Context(Document(text))
+    [schema] = ctx.schemas
+    assert [f.kind for f in schema.fields] == ["authors", "keyword", "environment"]
+    assert "Palabras Clave" in schema.fields[1].labels
+    assert "Anahtar Sözcük" not in schema.fields[1].labels  # Turkish: not this block's language
+    [entry] = ctx.entries
+    assert [f.spec.kind for f in entry.fields if f.spec] == ["authors", "keyword", "environment"]
+
+
 def test_an_english_block_is_left_as_it_is() -> None:
     text = "```\nformat:\n- [title](link)\n  - anahtar kelime\n```\n"
     [schema] = Context(Document(text)).schemas

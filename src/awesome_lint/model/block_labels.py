@@ -4,10 +4,11 @@ A block that starts with ``biçim:``, ``格式:`` or ``formato:`` (any keyword b
 names its fields in its own language: ``- anahtar kelime``, ``- 关键词``, ``- código``. When the
 main list it translates has a block with as many fields (its blocks taken in order), each
 field is the main block's field at the same position: the same kind, positional or labelled,
-required or not; its own words come first among the accepted labels, then the main block's
-(``Anahtar Kelime:`` and ``Keyword:`` both name the keyword). Without such a block, the words
-go through a small table of field names in other languages; words it does not know stay a
-field of their own, as in any block.
+required or not. Its own words come first among the accepted labels, then the main block's,
+then the field's other names in the keyword's language (in ``tr``: ``Anahtar Kelime:``,
+``Keyword:`` and ``Anahtar Sözcük:`` all name the keyword). Without such a block, the words go
+through a small table of field names by language (the keyword's first); words it does not
+know stay a field of their own, as in any block.
 """
 
 from __future__ import annotations
@@ -18,39 +19,87 @@ from collections.abc import Callable, Mapping, Sequence
 from awesome_lint.model.document import Document
 from awesome_lint.model.schema import KINDS, FieldSpec, Schema, format_keyword
 
-# Field names in other languages, by kind: a block's words containing one name that field.
-_LOCAL_NAMES: Mapping[str, tuple[str, ...]] = {
-    "authors": ("yazar", "作者", "autor", "auteur", "著者", "저자", "автор", "tác giả"),
-    "publisher": (
-        *("yayımcı", "yayıncı", "yayın", "发表", "會議", "会议", "期刊", "出版", "来源"),
-        *("editorial", "conferencia", "revista", "publicación", "conférence", "学会"),
-        *("학회", "издатель", "конференция", "hội nghị"),
-    ),
-    "year": ("yıl", "年份", "año", "année", "年度", "год", "năm"),
-    "keyword": (
-        *("anahtar kelime", "anahtar sözcük", "关键词", "关键字", "關鍵詞", "關鍵字"),
-        *("palabra clave", "palabras clave", "palavra-chave", "mot-clé", "mots-clés"),
-        *("キーワード", "키워드", "ключевые слова", "từ khóa", "标签", "タグ"),
-    ),
-    "code": ("kod", "代码", "代碼", "源码", "código", "コード", "코드", "код", "mã nguồn"),
-    "environment": (
-        *("veri kümesi", "veri kümeleri", "veri seti", "ortam", "görev", "数据集", "數據集"),
-        *("环境", "環境", "任务", "任務", "conjunto de datos", "datos", "entorno", "tarea"),
-        *("データセット", "タスク", "데이터셋", "환경", "набор данных", "среда", "задача"),
-        *("tập dữ liệu", "môi trường", "dados", "jeu de données"),
-    ),
-    "summary": (
-        "özet",
-        "摘要",
-        "总结",
-        "概述",
-        "简介",
-        "resumen",
-        "要約",
-        "概要",
-        "요약",
-        "tóm tắt",
-    ),
+# Field names by language and kind: a block's words containing one name that field.
+_NAMES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "tr": {
+        "authors": ("yazar",),
+        "publisher": ("yayımcı", "yayıncı", "yayın"),
+        "year": ("yıl",),
+        "keyword": ("anahtar kelime", "anahtar sözcük", "etiket"),
+        "code": ("kod",),
+        "environment": ("veri kümesi", "veri kümeleri", "veri seti", "ortam", "görev"),
+        "summary": ("özet",),
+    },
+    "zh": {
+        "authors": ("作者",),
+        "publisher": ("发表", "会议", "會議", "期刊", "出版", "来源"),
+        "year": ("年份",),
+        "keyword": ("关键词", "关键字", "關鍵詞", "關鍵字", "标签"),
+        "code": ("代码", "代碼", "源码"),
+        "environment": ("数据集", "數據集", "环境", "環境", "任务", "任務"),
+        "summary": ("摘要", "总结", "概述", "简介"),
+    },
+    "ja": {
+        "authors": ("著者",),
+        "publisher": ("学会", "出版"),
+        "keyword": ("キーワード", "タグ"),
+        "code": ("コード",),
+        "environment": ("データセット", "環境", "タスク"),
+        "summary": ("要約", "概要"),
+    },
+    "ko": {
+        "authors": ("저자",),
+        "publisher": ("학회",),
+        "keyword": ("키워드",),
+        "code": ("코드",),
+        "environment": ("데이터셋", "환경", "작업"),
+        "summary": ("요약",),
+    },
+    "ru": {
+        "authors": ("автор",),
+        "publisher": ("издатель", "конференция"),
+        "year": ("год",),
+        "keyword": ("ключевые слова",),
+        "code": ("код",),
+        "environment": ("набор данных", "среда", "задача"),
+        "summary": ("аннотация",),
+    },
+    "es": {
+        "authors": ("autor",),
+        "publisher": ("editorial", "conferencia", "revista", "publicación"),
+        "year": ("año",),
+        "keyword": ("palabra clave", "palabras clave"),
+        "code": ("código",),
+        "environment": ("conjunto de datos", "datos", "entorno", "tarea"),
+        "summary": ("resumen",),
+    },
+    "pt": {
+        "authors": ("autor",),
+        "publisher": ("conferência", "revista", "publicação"),
+        "keyword": ("palavra-chave", "palavras-chave"),
+        "code": ("código",),
+        "environment": ("conjunto de dados", "dados", "ambiente", "tarefa"),
+        "summary": ("resumo",),
+    },
+    "vi": {
+        "authors": ("tác giả",),
+        "publisher": ("hội nghị",),
+        "year": ("năm",),
+        "keyword": ("từ khóa",),
+        "code": ("mã nguồn",),
+        "environment": ("tập dữ liệu", "môi trường"),
+        "summary": ("tóm tắt",),
+    },
+}
+# The languages a block's keyword is written in; a keyword not here may be any of them.
+_KEYWORD_LANGUAGES: Mapping[str, tuple[str, ...]] = {
+    **dict.fromkeys(("biçim", "biçimi", "formatı"), ("tr",)),
+    **dict.fromkeys(("格式",), ("zh",)),
+    **dict.fromkeys(("形式", "書式", "フォーマット"), ("ja",)),
+    **dict.fromkeys(("형식", "서식"), ("ko",)),
+    **dict.fromkeys(("формат",), ("ru",)),
+    **dict.fromkeys(("formato",), ("es", "pt")),
+    **dict.fromkeys(("định dạng",), ("vi",)),
 }
 # Where one alternative of a compound item ends: "deney ortamları ve veri kümeleri", "代码或项目".
 _ALTERNATIVES = re.compile(
@@ -60,13 +109,19 @@ _ALTERNATIVES = re.compile(
 _OPTIONAL = re.compile(r"[(（]?\s*(?:optional|isteğe bağlı|可选|可選|opcional|任意)\s*[)）]?")
 
 
-def is_translated(document: Document, schema: Schema) -> bool:
-    """Whether the block's keyword is another language's (``biçim:``), not ``format:``."""
+def block_keyword(document: Document, schema: Schema) -> str | None:
+    """The block's keyword as written (``format``, ``biçim``)."""
     for line in range(schema.block_line, min(schema.block_end_line, document.line_count)):
         keyword = format_keyword(document.line(line))
         if keyword is not None:
-            return keyword.casefold() != "format"
-    return False
+            return keyword
+    return None
+
+
+def is_translated(document: Document, schema: Schema) -> bool:
+    """Whether the block's keyword is another language's (``biçim:``), not ``format:``."""
+    keyword = block_keyword(document, schema)
+    return keyword is not None and keyword.casefold() != "format"
 
 
 def localise(
@@ -94,14 +149,15 @@ def localise(
         pair = next(
             (i for i in range(at, len(main_blocks)) if _same_shape(schema, main_blocks[i])), None
         )
+        languages = _KEYWORD_LANGUAGES.get((block_keyword(document, schema) or "").casefold(), ())
         if pair is not None:
             at = pair + 1
             fields = tuple(
-                _as_main(own, theirs)
+                _as_main(own, theirs, languages)
                 for own, theirs in zip(schema.fields, main_blocks[pair].fields, strict=True)
             )
         else:
-            fields = _by_table(schema.fields, required, labels)
+            fields = _by_table(schema.fields, languages, required, labels)
         out.append(schema._replace(fields=fields))
     return tuple(out)
 
@@ -117,14 +173,18 @@ def own_labels(description: str) -> list[str]:
     for part in _ALTERNATIVES.split(text):
         part = part.strip()
         if part and "..." not in part and not any(ch.isdigit() for ch in part):
-            found.append(" ".join(w[:1].upper() + w[1:] for w in part.split()))
+            found.append(_capitalised(part))
     return found
 
 
-def _as_main(own: FieldSpec, theirs: FieldSpec) -> FieldSpec:
+def _as_main(own: FieldSpec, theirs: FieldSpec, languages: Sequence[str]) -> FieldSpec:
     if own.html or theirs.html:
         return own
-    accepted = tuple(dict.fromkeys([*own_labels(own.description), *theirs.labels]))
+    accepted = tuple(
+        dict.fromkeys(
+            [*own_labels(own.description), *theirs.labels, *_local_labels(theirs.kind, languages)]
+        )
+    )
     return own._replace(
         kind=theirs.kind,
         positional=theirs.positional,
@@ -136,18 +196,25 @@ def _as_main(own: FieldSpec, theirs: FieldSpec) -> FieldSpec:
 
 
 def _by_table(
-    fields: Sequence[FieldSpec], required: Sequence[str], labels: Mapping[str, Sequence[str]]
+    fields: Sequence[FieldSpec],
+    languages: Sequence[str],
+    required: Sequence[str],
+    labels: Mapping[str, Sequence[str]],
 ) -> tuple[FieldSpec, ...]:
     out = []
     taken: set[str] = set()
     for spec in fields:
-        kind = None if spec.html or spec.kind in KINDS else _local_kind(spec.description)
+        kind = None if spec.html or spec.kind in KINDS else _local_kind(spec.description, languages)
         if kind is None:
             out.append(spec)
             taken.add(spec.key)
             continue
         optional = spec.optional or bool(_OPTIONAL.search(spec.description))
-        accepted = [*own_labels(spec.description), *labels.get(kind, KINDS[kind].labels)]
+        accepted = [
+            *own_labels(spec.description),
+            *labels.get(kind, KINDS[kind].labels),
+            *_local_labels(kind, languages),
+        ]
         key = kind if kind not in taken else spec.key
         taken.add(key)
         out.append(
@@ -163,12 +230,25 @@ def _by_table(
     return tuple(out)
 
 
-def _local_kind(description: str) -> str | None:
-    """The kind the longest field name in ``description`` belongs to, if any."""
+def _local_labels(kind: str, languages: Sequence[str]) -> list[str]:
+    """The kind's names in the block's languages as labels: ``Anahtar Sözcük`` for ``tr``."""
+    return [_capitalised(name) for lang in languages for name in _NAMES[lang].get(kind, ())]
+
+
+def _capitalised(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split())
+
+
+def _local_kind(description: str, languages: Sequence[str]) -> str | None:
+    """The kind the longest name in ``description`` belongs to: the block's languages first."""
     text = description.casefold()
-    best: tuple[int, str] | None = None
-    for kind, names in _LOCAL_NAMES.items():
-        for name in names:
-            if name in text and (best is None or len(name) > best[0]):
-                best = (len(name), kind)
-    return best[1] if best else None
+    for group in (languages, tuple(_NAMES)):
+        best: tuple[int, str] | None = None
+        for lang in group:
+            for kind, names in _NAMES[lang].items():
+                for name in names:
+                    if name in text and (best is None or len(name) > best[0]):
+                        best = (len(name), kind)
+        if best is not None:
+            return best[1]
+    return None
