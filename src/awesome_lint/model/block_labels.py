@@ -103,10 +103,12 @@ _KEYWORD_LANGUAGES: Mapping[str, tuple[str, ...]] = {
 }
 # Where one alternative of a compound item ends: "deney ortamları ve veri kümeleri", "代码或项目".
 _ALTERNATIVES = re.compile(
-    r"\s*(?:[,，、/|]|\s(?:or|and|ve|veya|ya da|y|o|e|ou|et|und|oder|и|или|hoặc|và)\s"
+    r"(?<!\s)\s*(?:[,，、/|]|\s(?:or|and|ve|veya|ya da|y|o|e|ou|et|und|oder|и|или|hoặc|và)\s"
     r"|或|和|及|または|および)\s*"
 )
-_OPTIONAL = re.compile(r"[(（]?\s*(?:optional|isteğe bağlı|可选|可選|opcional|任意)\s*[)）]?")
+_OPTIONAL = re.compile(
+    r"[(（]?[ \t]{0,3}(?:optional|isteğe bağlı|可选|可選|opcional|任意)[ \t]{0,3}[)）]?"
+)
 
 
 def block_keyword(document: Document, schema: Schema) -> str | None:

@@ -31,7 +31,7 @@ FORMAT_KEYWORDS = (
     *("格式", "形式", "書式", "フォーマット", "형식", "서식", "định dạng"),
 )
 _FORMAT_LINE = re.compile(
-    r"^\s*(?P<keyword>" + "|".join(map(re.escape, FORMAT_KEYWORDS)) + r")\s*[:：]\s*$",
+    r"^[ \t]{0,40}(?P<keyword>" + "|".join(map(re.escape, FORMAT_KEYWORDS)) + r")\s*[:：]\s*$",
     re.IGNORECASE,
 )
 _ITEM = re.compile(r"^([ \t]*)([-*+])[ \t]+(.*?)\s*$")

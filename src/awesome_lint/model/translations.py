@@ -24,7 +24,7 @@ _LANGUAGE_NAMES = (
     *("indonesian", "thai", "polish", "dutch", "ukrainian", "simplified", "traditional"),
 )
 _TRANSLATION = re.compile(
-    r"^(?P<stem>.+?)[_.-](?P<language>[A-Za-z]{2}(?:[-_](?:[A-Za-z]{2}|Hans|Hant))?|"
+    r"^(?P<stem>[^/]{1,200}?)[_.-](?P<language>[A-Za-z]{2}(?:[-_](?:[A-Za-z]{2}|Hans|Hant))?|"
     + "|".join(_LANGUAGE_NAMES)
     + r")(?P<ext>\.(?:md|markdown))$",
     re.IGNORECASE,
