@@ -6,7 +6,17 @@ cd "$(dirname "$0")/../tests/fixtures/$1"
 code=${1%%-*}
 extra=()
 [ -f args.txt ] && mapfile -t extra < args.txt
+target=input.md
+[ -f target.txt ] && target=$(tr -d '[:space:]' < target.txt)
 lint=(python -m awesome_lint --no-color --select "$code" "${extra[@]}" --output-format concise)
-"${lint[@]}" input.md > expected.txt || [ $? -eq 1 ]
-cp input.md expected.md
-"${lint[@]}" --fix --unsafe-fixes expected.md > /dev/null || [ $? -eq 1 ]
+"${lint[@]}" "$target" > expected.txt || [ $? -eq 1 ]
+if [ "$target" = input.md ]; then
+  cp input.md expected.md
+  "${lint[@]}" --fix --unsafe-fixes expected.md > /dev/null || [ $? -eq 1 ]
+else  # fixed in a copy of the folder: the file's name (and its siblings) matter
+  work=$(mktemp -d)
+  cp -- * "$work"/
+  (cd "$work" && "${lint[@]}" --fix --unsafe-fixes "$target" > /dev/null) || [ $? -eq 1 ]
+  cp "$work/$target" expected.md
+  rm -r "$work"
+fi

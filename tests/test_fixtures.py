@@ -3,7 +3,9 @@
 ``tests/fixtures/<CODE>-<name>/`` holds ``input.md``; ``expected.txt``, the concise output of
 ``awesome-lint --select <CODE> input.md``; and ``expected.md``, the file after
 ``--fix --unsafe-fixes --select <CODE>`` (equal to the input when the rule has no fix). An
-optional ``args.txt`` adds arguments (one per line) to both runs.
+optional ``args.txt`` adds arguments (one per line) to both runs, and an optional
+``target.txt`` names the file to lint instead of ``input.md`` (a fixture of several files, such
+as ``README.md`` beside ``README_TU.md``); the other files of the folder are beside it.
 """
 
 from __future__ import annotations
@@ -28,26 +30,32 @@ def _args(case: Path) -> list[str]:
     return args
 
 
+def _target(case: Path) -> str:
+    named = case / "target.txt"
+    return named.read_text(encoding="utf-8").strip() if named.exists() else "input.md"
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_diagnostics(case: Path) -> None:
-    result = _run(["--output-format", "concise", *_args(case), "input.md"], cwd=case)
+    result = _run(["--output-format", "concise", *_args(case), _target(case)], cwd=case)
     assert result.code in (0, 1), result.err
     assert result.out == (case / "expected.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_fix(case: Path, tmp_path: Path) -> None:
-    shutil.copy(case / "input.md", tmp_path / "input.md")
+    target = _target(case)
+    shutil.copy(case / target, tmp_path / target)
     for extra in case.glob("*"):
-        if extra.name not in ("input.md", "expected.md", "expected.txt", "args.txt"):
+        if extra.name not in (target, "expected.md", "expected.txt", "args.txt", "target.txt"):
             shutil.copy(extra, tmp_path / extra.name)
-    args = ["--fix", "--unsafe-fixes", "--output-format", "concise", *_args(case), "input.md"]
+    args = ["--fix", "--unsafe-fixes", "--output-format", "concise", *_args(case), target]
     first = _run(args, cwd=tmp_path)
     assert first.code in (0, 1), first.err
-    fixed = (tmp_path / "input.md").read_bytes()
+    fixed = (tmp_path / target).read_bytes()
     assert fixed == (case / "expected.md").read_bytes()
     second = _run(args, cwd=tmp_path)  # idempotent: a second --fix changes nothing
-    assert (tmp_path / "input.md").read_bytes() == fixed
+    assert (tmp_path / target).read_bytes() == fixed
     assert second.code == first.code
 
 

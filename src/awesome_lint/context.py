@@ -20,21 +20,57 @@ if TYPE_CHECKING:
     from awesome_lint.model.prose import Prose
     from awesome_lint.model.text import TextView
     from awesome_lint.model.years import YearSections
+    from awesome_lint.siblings import Siblings
     from awesome_lint.suppress import Suppressions
 
 
 class Context:
-    def __init__(self, document: Document, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        settings: Settings | None = None,
+        *,
+        siblings: Siblings | None = None,
+    ) -> None:
         self.document = document
         self.settings = settings or Settings()
+        if siblings is not None:
+            self.siblings = siblings
 
     @cached_property
     def schemas(self) -> tuple[Schema, ...]:
-        return find_schemas(
+        schemas = find_schemas(
             self.document,
             required=self.settings.required_fields,
             labels=self.settings.labels,
         )
+        if not schemas:
+            return schemas
+        from awesome_lint.model.block_labels import localise
+
+        return localise(
+            self.document,
+            schemas,
+            self._main_schemas,
+            required=self.settings.required_fields,
+            labels=self.settings.labels,
+        )
+
+    def _main_schemas(self) -> tuple[Schema, ...]:
+        """The blocks of the main list this file translates (none if it translates none)."""
+        main = self.siblings.main()
+        if main is None:
+            return ()
+        return find_schemas(
+            main[1], required=self.settings.required_fields, labels=self.settings.labels
+        )
+
+    @cached_property
+    def siblings(self) -> Siblings:
+        """The main list beside this file, or its translations: read when first asked."""
+        from awesome_lint.siblings import Siblings
+
+        return Siblings(self.document)
 
     @cached_property
     def _read_entries(self) -> tuple[Entry, ...]:

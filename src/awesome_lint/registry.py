@@ -72,6 +72,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL302", "duplicate-title", "duplicate_title", "none"),
     RuleSpec("AL303", "shared-link", "shared_link", "none"),
     RuleSpec("AL304", "duplicate-name", "duplicate_name", "none"),
+    RuleSpec("AL305", "translation-drift", "translation_drift", "none"),
     # AL4xx text
     RuleSpec("AL401", "misspelling", "misspelling", "unsafe"),
     RuleSpec("AL402", "full-width-punctuation", "full_width_punctuation", "safe"),

@@ -1,6 +1,7 @@
 """Format blocks: the contribution format a list declares, read into a ``Schema`` (a template).
 
-A format block is a fenced code block whose first non-blank line is ``format:`` (or ``格式:``).
+A format block is a fenced code block whose first non-blank line is ``format:``, or the word in
+another language (``格式:``, ``biçim:``, ``formato:``, ``形式:``, ``формат:``: ``FORMAT_KEYWORDS``).
 Its first list item is the title line: what comes before the title (``**[venue]**``,
 ``[time]``), the title (a link, or text) and what follows it on that line (``[links]``,
 ``| ![](badge)``). Each indented item names one field, in the block's own words: ``keyword``,
@@ -23,7 +24,16 @@ from typing import NamedTuple
 from awesome_lint.model.document import Document
 from awesome_lint.model.structure import Heading
 
-_FORMAT_LINE = re.compile(r"^\s*(?:format|格式)\s*[:：]\s*$", re.IGNORECASE)
+# "format:" and the word in the languages lists are translated into; ``block_labels`` maps a
+# translated block's own words to fields.
+FORMAT_KEYWORDS = (
+    *("format", "formato", "formát", "formaat", "formatı", "biçim", "biçimi", "формат"),
+    *("格式", "形式", "書式", "フォーマット", "형식", "서식", "định dạng"),
+)
+_FORMAT_LINE = re.compile(
+    r"^[ \t]{0,40}(?P<keyword>" + "|".join(map(re.escape, FORMAT_KEYWORDS)) + r")\s*[:：]\s*$",
+    re.IGNORECASE,
+)
 _ITEM = re.compile(r"^([ \t]*)([-*+])[ \t]+(.*?)\s*$")
 _LABELLED = re.compile(r"^([A-Za-z][A-Za-z .&/-]{0,30}?)\s*[:：]\s*(.*)$")
 # A link in a block's title item: ``[title](paper link)``; ``[[code](code link)]`` nests one.
@@ -218,6 +228,12 @@ def inferred_schema(heading: Heading | None, scope_line: int, scope_end_line: in
         problems=(),
         inferred=True,
     )
+
+
+def format_keyword(line: str) -> str | None:
+    """The keyword of a format block's first line (``format``, ``biçim``), or None."""
+    match = _FORMAT_LINE.match(line)
+    return match.group("keyword") if match else None
 
 
 def _section_end(headings: Sequence[Heading], index: int, end: int, *, same_level: bool) -> int:

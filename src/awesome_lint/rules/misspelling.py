@@ -8,7 +8,9 @@ alone too. A word is accepted when the list uses it more than once or in a title
 text, or when it is in the config's ``words`` allowlist. A word the dictionary can only guess
 at is reported only when it is lower-case and not in a dataset or environment field, and a
 fused word there (``humanreacher``) is taken for a name: a capitalised unknown word or an
-environment's name is far more often a name than a typo.
+environment's name is far more often a name than a typo. A translation of the list into
+another language (``README_TU.md`` beside ``README.md``) is not checked: its words are not
+English.
 
 The fix is safe only when the dictionary knows a single correction (``reinforcment`` →
 ``reinforcement``, ``selfimprovement`` → ``self-improvement``); otherwise it is a guess and
@@ -34,6 +36,7 @@ from typing import TYPE_CHECKING
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 from awesome_lint.model.prose import Prose, Word, word_in
+from awesome_lint.model.translations import is_english
 
 if TYPE_CHECKING:
     from awesome_lint.spelling import Suggestion
@@ -43,6 +46,9 @@ _BATCH = 256
 
 
 def check(ctx: Context) -> Iterator[Violation]:
+    language = ctx.siblings.language()
+    if language is not None and not is_english(language):
+        return  # a translation (README_TU.md): its words are not English ones
     prose = ctx.prose
     extra = frozenset(w.strip().lower() for w in ctx.settings.words)
     yield from _known_typos(prose, extra)
