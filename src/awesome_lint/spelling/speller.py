@@ -183,7 +183,6 @@ class Suggestion(NamedTuple):
 
     replacement: str
     single: bool
-    listed: bool = False  # every correction comes from the table of known misspellings
 
 
 class WordList:
@@ -358,7 +357,7 @@ def known_typo(word: str, extra_words: frozenset[str] = frozenset()) -> Suggesti
             fixed.append(part)
     if not found:
         return None
-    return Suggestion(restore_apostrophes(word, "-".join(fixed)), True, True)
+    return Suggestion(restore_apostrophes(word, "-".join(fixed)), True)
 
 
 def load_speller(extra_words: Iterable[str] = ()) -> Speller:
@@ -420,8 +419,7 @@ class Speller:
         ]
         fixed = [s.replacement if s else part for part, s in zip(parts, suggestions, strict=True)]
         single = all(s.single for s in suggestions if s)
-        listed = all(s.listed for s in suggestions if s)
-        return Suggestion(restore_apostrophes(word, "-".join(fixed)), single, listed)
+        return Suggestion(restore_apostrophes(word, "-".join(fixed)), single)
 
     def _guess_from_neighbours(self, parts: list[str], index: int, guess: Suggestion) -> Suggestion:
         """Prefer the guess that a neighbouring part completes: ``fine-ture`` -> ``fine-tune``.
@@ -447,7 +445,7 @@ class Speller:
         suggestion = self._check_part(core)
         if suggestion is None:
             return None
-        return Suggestion(suggestion.replacement + tail, suggestion.single, suggestion.listed)
+        return Suggestion(suggestion.replacement + tail, suggestion.single)
 
     def _check_part(self, part: str) -> Suggestion | None:
         lower = part.lower()
@@ -455,7 +453,7 @@ class Speller:
             return None
         typo_fix = self._lexicon.misspellings.get(lower)
         if typo_fix is not None:
-            return Suggestion(match_case(part, typo_fix), True, True)
+            return Suggestion(match_case(part, typo_fix), True)
         if self._inflected(lower, depth=0):
             return None
         suggestion = self._hyphen_compound(part) or self._plural_in_ies(part)
