@@ -4,7 +4,9 @@ A year section is a heading whose text (links, emphasis, emoji and ``:shortcodes
 year (``2023``), a venue and a year (``NeurIPS 2025``, ``ICLR'24``) or a catch-all
 (``2020 and before``, ``Before 2021``, ``Pre-2017``, ``2024 & Earlier``, ``2023 and later``).
 Its parent is the nearest heading above it of a lower level; its block runs from the heading to
-the next heading of the same or a higher level. Sibling year sections share a parent.
+the next heading of the same or a higher level. Sibling year sections share a parent, unless an
+HTML heading (``<h2>``, or ``### <h3 id=..>Topic</h3>``) stands between them: that one divides
+the runs, as it does for the reader.
 
 An entry's years come from the arXiv id of its title link (``2305.20081`` → 2023), from a
 venue line among its unlabelled fields (``NeurIPS 2023``, ``*NIPS 2017*`` after the authors),
@@ -17,6 +19,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from awesome_lint.model.document import Document
@@ -197,14 +200,70 @@ def find_year_sections(document: Document) -> YearSections:
             end_lines[open_headings.pop()] = heading.line
         parents.append(headings[open_headings[-1]] if open_headings else None)
         open_headings.append(index)
+    parsed_all = [parse_year_heading(heading.text) for heading in headings]
+    dividers = _dividers(document, headings, parsed_all)
     sections = []
     for index, heading in enumerate(headings):
-        parsed = parse_year_heading(heading.text)
+        parsed = parsed_all[index]
         if parsed is None:
             continue
         venue, year, bound = parsed
-        sections.append(YearSection(heading, parents[index], venue, year, bound, end_lines[index]))
+        parent = _divided(parents[index], heading, dividers)
+        sections.append(YearSection(heading, parent, venue, year, bound, end_lines[index]))
     return YearSections(tuple(sections))
+
+
+_HTML_HEADING = re.compile(r"\A[ \t]*<h([1-6])\b[^>]*>(.*)", re.IGNORECASE)  # match and search
+
+
+def _dividers(
+    document: Document,
+    headings: Sequence[Heading],
+    parsed: Sequence[tuple[str, int, str | None] | None],
+) -> dict[int, tuple[list[int], list[Heading]]]:
+    """Headings that divide year runs, by the level of the runs they divide.
+
+    A sibling heading written as an HTML heading (``### <h3 id="mllm">Multimodal</h3>`` between
+    two runs of ``### 2025 ... ### 2022``) and an HTML heading line (``<h2>Technique</h2>``,
+    which Markdown does not nest) start a new run: the years after it are not the earlier
+    years' siblings. A plain sibling heading (``### Simulators``) does not: a list may file a
+    topic between its years.
+    Level 0 holds the HTML headings, which divide runs of every level.
+    """
+    found: dict[int, tuple[list[int], list[Heading]]] = {}
+    for heading, year in zip(headings, parsed, strict=True):
+        if year is None and _HTML_HEADING.search(heading.text):
+            lines, members = found.setdefault(heading.level, ([], []))
+            lines.append(heading.line)
+            members.append(heading)
+    structure = document.structure
+    if structure.html_lines:
+        lines, members = found.setdefault(0, ([], []))
+        for n in sorted(structure.html_lines):
+            match = _HTML_HEADING.match(document.line(n))
+            if match is not None:
+                lines.append(n)
+                members.append(Heading(int(match.group(1)), n, match.group(2)))
+    return found
+
+
+def _divided(
+    parent: Heading | None,
+    heading: Heading,
+    dividers: dict[int, tuple[list[int], list[Heading]]],
+) -> Heading | None:
+    """The parent of a year section, or the divider after it that starts the section's run."""
+    best: Heading | None = None
+    floor = parent.line if parent is not None else -1
+    for level in (heading.level, 0):
+        lines, members = dividers.get(level, ([], []))
+        at = bisect.bisect_left(lines, heading.line) - 1
+        if at >= 0 and lines[at] > floor and (best is None or lines[at] > best.line):
+            best = members[at]
+    if best is None:
+        return parent
+    level = parent.level if parent is not None else max(heading.level - 1, 0)
+    return Heading(level, best.line, best.text)
 
 
 def arxiv_date(url: str) -> tuple[int, int, bool] | None:
