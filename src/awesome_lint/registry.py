@@ -81,6 +81,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL502", "missing-file", "missing_file", "none"),
     RuleSpec("AL503", "dead-link", "dead_link", "unsafe", default=False),
     RuleSpec("AL504", "unused-suppression", "unused_suppression", "safe"),
+    RuleSpec("AL505", "table-of-contents", "table_of_contents", "safe"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 
