@@ -25,6 +25,8 @@ from awesome_lint.model.anchors import heading_text, unique_slugs
 from awesome_lint.model.structure import Heading
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
     from awesome_lint.model.document import Document
     from awesome_lint.model.links import Link
 
@@ -44,6 +46,7 @@ class TocHeading(NamedTuple):
     slug: str
     omitted: bool
     parent: int | None  # the nearest heading above it of a lower level
+    folded: str  # its text as compared with an item's (see ``fold``)
 
 
 class TocItem(NamedTuple):
@@ -56,7 +59,9 @@ class TocItem(NamedTuple):
     link: Link | None  # the item's first in-page link
     after: str  # text after the link (``**``, a note)
     heading: int | None  # the heading it lists, by index
-    by_text: bool  # matched by its text: its anchor is broken (AL501's)
+    by_text: bool  # matched by its text or place: its anchor is broken (AL501's)
+    folded: str = ""  # its text as compared with a heading's (see ``fold``)
+    decorated: bool = False  # words before its link: not an item this model can rewrite
 
     @property
     def text(self) -> str:
@@ -74,10 +79,14 @@ class Toc(NamedTuple):
     renamed: bool  # most items name their heading otherwise, by habit: text is not compared
     blanks: dict[int, int]  # blank lines after the item of a heading (a loose contents)
 
+    def renames(self, item: TocItem) -> bool:
+        """Whether the item's text is not its heading's (emoji, shortcodes, markup aside)."""
+        return item.heading is not None and item.folded != self.headings[item.heading].folded
 
-def fold(text: str) -> str:
+
+def fold(text: str, parser: MarkdownIt | None = None) -> str:
     """Text as compared with a heading: emoji, shortcodes and markup gone, spaces collapsed."""
-    rendered = _SHORTCODE.sub(" ", heading_text(text))
+    rendered = _SHORTCODE.sub(" ", heading_text(text, parser))
     kept = "".join(ch if ch.isalnum() or ch in " -_&'.,:;!?/()+#@" else " " for ch in rendered)
     return " ".join(kept.split())
 
@@ -88,12 +97,6 @@ def find_toc(document: Document) -> Toc | None:
     raw = structure.headings
     if not raw:
         return None
-    headings = _headings(raw)
-    by_slug: dict[str, int] = {}
-    for index, slug in enumerate(h.slug for h in headings):
-        by_slug.setdefault(slug, index)
-    for index, slug in enumerate(unique_slugs(_SHORTCODE.sub("", h.text) for h in headings)):
-        by_slug.setdefault(slug, index)
     items = structure.items
     best: tuple[int, list[list[int]]] | None = None
     for parts in _contents_lists(document):
@@ -103,10 +106,17 @@ def find_toc(document: Document) -> Toc | None:
             best = (anchored, parts)
     if best is None:
         return None
+    parser = _parser()
+    headings = _headings(raw, parser)
+    by_slug: dict[str, int] = {}
+    for index, slug in enumerate(h.slug for h in headings):
+        by_slug.setdefault(slug, index)
+    for index, slug in enumerate(unique_slugs(_SHORTCODE.sub("", h.text) for h in headings)):
+        by_slug.setdefault(slug, index)
     parts = best[1]
     group = [i for part in parts for i in part]
     start, end = items[group[0]].line, max(items[i].end_line for i in group)
-    read = [_item(document, items[i].line, items[i].depth) for i in group]
+    read = [_item(document, items[i].line, items[i].depth, parser) for i in group]
     matched = _match(read, headings, by_slug, end)
     listed = [item for item in matched if item.heading is not None]
     if len(listed) < MIN_ITEMS:
@@ -123,16 +133,7 @@ def find_toc(document: Document) -> Toc | None:
         if item.heading is not None and n > item.line + 1:
             blanks[item.heading] = n - item.line - 1
     wanted, depths = _wanted(matched, headings, end)
-    renamed = len(
-        [
-            i
-            for i in listed
-            if i.heading is not None
-            and not i.by_text
-            and fold(i.text) != fold(headings[i.heading].source)
-        ]
-    )
-    return Toc(
+    toc = Toc(
         start,
         end,
         tuple(matched),
@@ -140,9 +141,17 @@ def find_toc(document: Document) -> Toc | None:
         wanted,
         depths,
         tight,
-        renamed * 2 > len(listed),
+        False,
         blanks,
     )
+    renamed = sum(1 for item in listed if not item.by_text and toc.renames(item))
+    return toc._replace(renamed=renamed * 2 > len(listed))
+
+
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def in_order(indices: Sequence[int]) -> set[int]:
@@ -167,12 +176,12 @@ def in_order(indices: Sequence[int]) -> set[int]:
     return kept
 
 
-def _headings(raw: Sequence[Heading]) -> tuple[TocHeading, ...]:
+def _headings(raw: Sequence[Heading], parser: MarkdownIt) -> tuple[TocHeading, ...]:
     found: list[TocHeading] = []
     sources = [h.text for h in raw]
     levels = [h.level for h in raw]
     lines = [h.line for h in raw]
-    texts = [heading_text(s) for s in sources]
+    texts = [heading_text(s, parser) for s in sources]
     stack: list[int] = []
     for index, slug in enumerate(unique_slugs(texts)):
         while stack and levels[stack[-1]] >= levels[index]:
@@ -181,7 +190,14 @@ def _headings(raw: Sequence[Heading]) -> tuple[TocHeading, ...]:
         omitted = bool(_OMIT.search(sources[index]))
         found.append(
             TocHeading(
-                levels[index], lines[index], sources[index], texts[index], slug, omitted, parent
+                levels[index],
+                lines[index],
+                sources[index],
+                texts[index],
+                slug,
+                omitted,
+                parent,
+                fold(sources[index], parser),
             )
         )
         stack.append(index)
@@ -235,6 +251,8 @@ def _contents_lists(document: Document) -> list[list[list[int]]]:
 
 
 def _in_page_link(document: Document, line: int) -> Link | None:
+    if document.text.find("](#", document.line_starts[line], document.line_ends[line]) < 0:
+        return None  # most lines of a list: no scan
     for link in document.links(line):
         if link.image:
             continue
@@ -242,7 +260,7 @@ def _in_page_link(document: Document, line: int) -> Link | None:
     return None
 
 
-def _item(document: Document, line: int, depth: int) -> TocItem:
+def _item(document: Document, line: int, depth: int, parser: MarkdownIt) -> TocItem:
     text = document.line(line)
     match = _ITEM.fullmatch(text)
     if match is None:  # a marker alone on its line
@@ -255,7 +273,11 @@ def _item(document: Document, line: int, depth: int) -> TocItem:
     content_start = start + match.start(4)
     before = document.text[content_start : link.start]
     after = document.text[link.end : document.line_ends[line]]
-    return TocItem(line, depth, indent, marker, gap, before, link, after, None, False)
+    folded = fold(before + link.text, parser)
+    decorated = bool(fold(before, parser)) if before else False
+    return TocItem(
+        line, depth, indent, marker, gap, before, link, after, None, False, folded, decorated
+    )
 
 
 def _match(
@@ -263,18 +285,18 @@ def _match(
 ) -> list[TocItem]:
     folded: dict[str, list[int]] = {}
     for number, heading in enumerate(headings):
-        folded.setdefault(fold(heading.source), []).append(number)
+        folded.setdefault(heading.folded, []).append(number)
     taken: set[int] = set()
     found = []
     for item in items:
-        if item.link is None or fold(item.before):
+        if item.link is None or item.decorated:
             found.append(item)
             continue
         index: int | None = by_slug.get(unquote(item.link.url[1:]).lower())
         by_text = False
         if index is None:
             # A broken anchor: the heading of the same text, the first not yet listed.
-            candidates = [i for i in folded.get(fold(item.text), []) if i not in taken]
+            candidates = [i for i in folded.get(item.folded, []) if i not in taken]
             if candidates:
                 index, by_text = candidates[0], True
         if index is not None:
@@ -305,7 +327,7 @@ def _pair_by_place(
         return (
             item.heading is None
             and item.link is not None
-            and not fold(item.before)
+            and not item.decorated
             and unquote(item.link.url[1:]).lower() not in by_slug
         )
 
@@ -482,7 +504,7 @@ def regenerate(toc: Toc) -> list[str] | None:
             marker = f"{counters[depth]}{marker[-1]}"
         if old is not None and old.link is not None:
             text = old.link.text
-            if not toc.renamed and fold(old.text) != fold(heading.source):
+            if not toc.renamed and toc.renames(old):
                 text = item_text(heading)
                 if old.before.strip() and text.startswith(old.before.strip()):
                     text = text[len(old.before.strip()) :].lstrip()

@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 from awesome_lint.model.anchors import heading_text
-from awesome_lint.model.toc import Toc, TocItem, find_toc, fold, in_order, regenerate
+from awesome_lint.model.toc import Toc, TocItem, find_toc, in_order, regenerate
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -73,7 +73,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                     f'Item "{name}" is nested {item.depth} deep; its heading puts it at {depth}'
                 )
                 found.append(Violation(start, end, message, fix))
-        if not toc.renamed and not item.by_text and fold(item.text) != fold(heading.source):
+        if not toc.renamed and not item.by_text and toc.renames(item):
             message = f'Item "{name}" differs from its heading "{heading.text.strip()}"'
             found.append(Violation(start, end, message, fix))
     for index in toc.wanted:
@@ -119,9 +119,6 @@ def _fix(ctx: Context, toc: Toc) -> Fix | None:
     listed = [item.heading for item in toc.items]
     dropped = len(listed) != len(set(listed)) or not set(listed) <= set(toc.wanted)
     # An item paired with its heading by place alone is renamed on a guess.
-    guessed = any(
-        item.by_text and fold(item.text) != fold(toc.headings[item.heading].source)  # type: ignore[index]
-        for item in toc.items
-    )
+    guessed = any(item.by_text and toc.renames(item) for item in toc.items)
     make = Fix.unsafe if dropped or guessed else Fix.safe
     return make("Regenerate the table of contents", Edit(start, end, new), structural=True)
