@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from awesome_lint.model.document import Document
     from awesome_lint.model.links import Link
 
-_ITEM = re.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])([ \t]+)(.*)")
+_ITEM = re.compile(r"\A([ \t]*)([-+*]|\d{1,9}[.)])([ \t]+)(.*)")
 _OMIT = re.compile(r"<!--\s*omit\s+(?:in|from)\s+toc\s*-->", re.IGNORECASE)
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _WRAPS = ("**", "__", "*", "_")
