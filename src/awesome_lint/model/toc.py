@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 from awesome_lint.model.anchors import heading_text, unique_slugs
-from awesome_lint.model.structure import Heading
+from awesome_lint.model.structure import Heading, ListItem
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from awesome_lint.model.links import Link
 
 _ITEM = re.compile(r"\A([ \t]*)([-+*]|\d{1,9}[.)])([ \t]+)(.*)")
+_IN_PAGE = re.compile(r"\]\(#")
 _OMIT = re.compile(r"<!--\s*omit\s+(?:in|from)\s+toc\s*-->", re.IGNORECASE)
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _WRAPS = ("**", "__", "*", "_")
@@ -99,9 +100,7 @@ def find_toc(document: Document) -> Toc | None:
         return None
     items = structure.items
     best: tuple[int, list[list[int]]] | None = None
-    for parts in _contents_lists(document):
-        group = [i for part in parts for i in part]
-        anchored = sum(1 for i in group if _in_page_link(document, items[i].line))
+    for anchored, parts in _contents_lists(document):
         if anchored >= MIN_ITEMS and (best is None or anchored > best[0]):
             best = (anchored, parts)
     if best is None:
@@ -159,15 +158,18 @@ def in_order(indices: Sequence[int]) -> set[int]:
     import bisect
 
     tails: list[int] = []  # tails[k]: the position ending the best run of length k + 1
+    values: list[int] = []  # the value at each of those positions
     previous: list[int] = [-1] * len(indices)
     for position, value in enumerate(indices):
-        k = bisect.bisect_left([indices[t] for t in tails], value)
+        k = bisect.bisect_left(values, value)
         if k:
             previous[position] = tails[k - 1]
         if k == len(tails):
             tails.append(position)
+            values.append(value)
         else:
             tails[k] = position
+            values[k] = value
     kept: set[int] = set()
     at = tails[-1] if tails else -1
     while at >= 0:
@@ -204,37 +206,87 @@ def _headings(raw: Sequence[Heading], parser: MarkdownIt) -> tuple[TocHeading, .
     return tuple(found)
 
 
-def _lists(document: Document) -> list[list[int]]:
-    """Item indices of each list: runs of top-level items with at most blank lines between."""
+def _lists(document: Document, hinted: set[int]) -> list[list[int]]:
+    """Item indices of each list holding a hinted line, in document order.
+
+    A list is a run of top-level items with at most one blank line between them, with their
+    sub-items. Only the lists around the hinted lines are walked: a 100,000-entry list with a
+    contents pays for the contents, not for every item.
+    """
+    import bisect
+
     items = document.structure.items
     groups: list[list[int]] = []
-    last_end = -2
-    for index, item in enumerate(items):
-        if item.parent is not None:
-            if groups:
-                groups[-1].append(index)
+    covered = -1
+    for line in sorted(hinted):
+        if line < covered:
             continue
-        joined = groups and all(not document.line(n).strip() for n in range(last_end, item.line))
-        if joined and item.line - last_end <= 1:
-            groups[-1].append(index)
-        else:
-            groups.append([index])
-        last_end = item.end_line
+        at = bisect.bisect_right(items, line, key=lambda item: item.line) - 1
+        if at < 0 or items[at].end_line <= line:
+            continue  # not inside a list item
+        root = at
+        while items[root].parent is not None:
+            root = items[root].parent  # type: ignore[assignment]
+        first = root
+        while True:
+            before = _previous_root(items, first)
+            if before is None or not _joined(document, items[before].end_line, items[first].line):
+                break
+            first = before
+        last = root
+        while True:
+            after = _next_root(items, last)
+            if after is None or not _joined(document, items[last].end_line, items[after].line):
+                break
+            last = after
+        stop = _next_root(items, last)
+        group = list(range(first, stop if stop is not None else len(items)))
+        groups.append(group)
+        covered = max(items[i].end_line for i in group)
     return groups
 
 
-def _contents_lists(document: Document) -> list[list[list[int]]]:
-    """Lists of in-page links, those split by short labels (``**Web Development**``) joined."""
+def _previous_root(items: Sequence[ListItem], root: int) -> int | None:
+    at = root - 1
+    while at >= 0 and items[at].parent is not None:
+        at -= 1
+    return at if at >= 0 else None
+
+
+def _next_root(items: Sequence[ListItem], root: int) -> int | None:
+    at = root + 1
+    while at < len(items) and items[at].parent is not None:
+        at += 1
+    return at if at < len(items) else None
+
+
+def _joined(document: Document, end: int, start: int) -> bool:
+    """Two top-level items are one list: next to each other or one blank line apart."""
+    return start - end <= 1 and all(not document.line(n).strip() for n in range(end, start))
+
+
+def _contents_lists(document: Document) -> list[tuple[int, list[list[int]]]]:
+    """Lists of in-page links, those split by short labels (``**Web Development**``) joined,
+    each with its count of items that start with an in-page link."""
+    hinted = {document.line_of(m.start()) for m in _IN_PAGE.finditer(document.text)}
+    if len(hinted) < MIN_ITEMS:
+        return []  # most lists: no contents, and no walk over their items
     items = document.structure.items
+    groups = _lists(document, hinted)
+    lines = {i: items[i].line for group in groups for i in group}
+    ends = {i: items[i].end_line for group in groups for i in group}
     heading_lines = {h.line for h in document.structure.headings}
-    found: list[list[list[int]]] = []
+    found: list[tuple[int, list[list[int]]]] = []
     last_end = -1
-    for group in _lists(document):
-        anchored = sum(1 for i in group if _in_page_link(document, items[i].line))
+    for group in groups:
+        if sum(1 for i in group if lines[i] in hinted) < SHARE * len(group):
+            last_end = -1
+            continue
+        anchored = sum(1 for i in group if _in_page_link(document, lines[i]))
         if not anchored or anchored < SHARE * len(group):
             last_end = -1
             continue
-        start = items[group[0]].line
+        start = lines[group[0]]
         between = [document.line(n).strip() for n in range(last_end, start)] if found else []
         labels = [text for text in between if text]
         if (
@@ -243,10 +295,11 @@ def _contents_lists(document: Document) -> list[list[list[int]]]:
             and not any(n in heading_lines for n in range(last_end, start))
             and all("](" not in text and len(text) <= 80 for text in labels)
         ):
-            found[-1].append(group)
+            count, parts = found[-1]
+            found[-1] = (count + anchored, [*parts, group])
         else:
-            found.append([group])
-        last_end = max(items[i].end_line for i in group)
+            found.append((anchored, [group]))
+        last_end = max(ends[i] for i in group)
     return found
 
 
@@ -332,31 +385,35 @@ def _pair_by_place(
         )
 
     out = list(items)
+    following: list[int] = [len(headings)] * (len(out) + 1)  # the next listed heading
+    for position in range(len(out) - 1, -1, -1):
+        listed = out[position].heading
+        following[position] = listed if listed is not None else following[position + 1]
+    below = -1
     position = 0
     while position < len(out):
         if not broken(out[position]):
+            listed = out[position].heading
+            if listed is not None:
+                below = max(below, listed)
             position += 1
             continue
         run_end = position
         while run_end < len(out) and broken(out[run_end]):
             run_end += 1
-        below = max((i.heading for i in out[:position] if i.heading is not None), default=-1)
-        above = next((i.heading for i in out[run_end:] if i.heading is not None), len(headings))
         run = out[position:run_end]
-        depths = {item.depth for item in run}
         level = level_at.get(run[0].depth)
-        candidates = [
-            i
-            for i in range(below + 1, above)
-            if i not in taken
-            and headings[i].line >= end
-            and not headings[i].omitted
-            and headings[i].level == level
-        ]
-        if len(depths) == 1 and len(candidates) == len(run):
+        candidates: list[int] = []
+        # A few headings past what the run needs is enough to know the counts disagree.
+        for i in range(below + 1, min(following[run_end], below + 1 + 4 * len(run) + 64)):
+            seen = headings[i]
+            if i not in taken and seen.line >= end and not seen.omitted and seen.level == level:
+                candidates.append(i)
+        if len({item.depth for item in run}) == 1 and len(candidates) == len(run):
             for offset, index in enumerate(candidates):
                 out[position + offset] = run[offset]._replace(heading=index, by_text=True)
                 taken.add(index)
+                below = max(below, index)
         position = run_end
     return out
 
