@@ -91,6 +91,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL502", "missing-file", "missing_file", "none"),
     RuleSpec("AL503", "dead-link", "dead_link", "unsafe", default=False),
     RuleSpec("AL504", "unused-suppression", "unused_suppression", "safe"),
+    RuleSpec("AL505", "table-of-contents", "table_of_contents", "safe"),
     RuleSpec("AL513", "undefined-reference", "undefined_reference", "none"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
