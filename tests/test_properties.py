@@ -374,3 +374,17 @@ def test_a_repeat_whose_removal_would_merge_entries_is_left_alone(
     assert _paper_keys(fixed) == before
     result = cli("--select", "AL301", "--output-format", "concise", "README.md", cwd=tmp_path)
     assert "AL301 Entry repeats the paper of line 10" in result.out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="[]()!ab `\\）-:", max_size=40), st.integers(0, 5))
+def test_plain_link_fast_path_finds_what_the_full_scan_finds(line: str, base: int) -> None:
+    import awesome_lint.model.links as links
+
+    fast = links.find_links(line, base)
+    original = links._simple_links
+    links._simple_links = lambda _line, _base: None  # type: ignore[assignment]
+    try:
+        assert fast == links.find_links(line, base)
+    finally:
+        links._simple_links = original

@@ -86,6 +86,9 @@ def find_links(line: str, base: int = 0) -> list[Link]:
     """Links of ``line``; offsets are ``base`` plus the index in the line."""
     if "](" not in line:
         return []
+    simple = _simple_links(line, base)
+    if simple is not None:
+        return simple
     spans = code_spans(line) if "`" in line else []
     links: list[Link] = []
     stack: list[int] = []
@@ -132,6 +135,44 @@ def find_links(line: str, base: int = 0) -> list[Link]:
                     i = close + 1
     if len(links) > 1 and any(a.start > b.start for a, b in itertools.pairwise(links)):
         links.sort(key=lambda link: link.start)  # a badge's link closes after its image
+    return links
+
+
+_SIMPLE = re.compile(r"(!?)\[([^\[\]()]*)\]\(([^\[\]()]*)\)")
+
+
+def _simple_links(line: str, base: int) -> list[Link] | None:
+    """The links of a line whose every bracket and parenthesis belongs to one plain link.
+
+    ``- [name](https://x.org) - Description.``: most lines of a list. Each link is then the
+    one the full scan would find, at a fraction of its cost (the full scan walks brackets
+    with a stack and pairs parentheses); any other line returns None and takes the full scan.
+    """
+    if "`" in line or "\\" in line or "）" in line:
+        return None
+    matches = _SIMPLE.findall(line)
+    count = len(matches)
+    if not (
+        line.count("[") == count
+        and line.count("]") == count
+        and line.count("(") == count
+        and line.count(")") == count
+    ):
+        return None
+    links = []
+    for match in _SIMPLE.finditer(line):
+        image = bool(match.group(1))
+        start = match.start()
+        links.append(
+            Link(
+                text=match.group(2),
+                url=match.group(3),
+                start=base + start,
+                end=base + match.end(),
+                url_start=base + match.start(3),
+                image=image,
+            )
+        )
     return links
 
 

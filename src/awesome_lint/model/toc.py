@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 from urllib.parse import unquote
 
 from awesome_lint.model.anchors import heading_text, unique_slugs
@@ -26,6 +26,7 @@ from awesome_lint.model.structure import Heading, ListItem
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
     from awesome_lint.model.document import Document
     from awesome_lint.model.links import Link
@@ -148,9 +149,23 @@ def find_toc(document: Document) -> Toc | None:
 
 
 def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
+    """A parser made on the first heading or item with markup: most lists' are plain text, and
+    importing markdown-it-py costs a small list's whole lint."""
+    return cast("MarkdownIt", _LazyParser())
 
-    return MarkdownIt("commonmark")
+
+class _LazyParser:
+    __slots__ = ("_parser",)
+
+    def __init__(self) -> None:
+        self._parser: MarkdownIt | None = None
+
+    def parseInline(self, text: str) -> list[Token]:  # MarkdownIt's name
+        if self._parser is None:
+            from markdown_it import MarkdownIt
+
+            self._parser = MarkdownIt("commonmark")
+        return self._parser.parseInline(text)
 
 
 def in_order(indices: Sequence[int]) -> set[int]:
