@@ -12,6 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from awesome_lint.registry import PRESETS
+
 if TYPE_CHECKING:
     from awesome_lint.linkcheck.result import LinkResult
 
@@ -55,6 +57,7 @@ class Settings(NamedTuple):
     labels: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     year_order: str = "auto"  # "auto": the list's own order, descending when it has none
     words: frozenset[str] = frozenset()
+    preset: str | None = None  # "awesome": the awesome-manifesto rules (registry.PRESETS)
     check_links: LinkCheckSettings = LinkCheckSettings()
     source: Path | None = None
 
@@ -130,6 +133,7 @@ _KEYS = {
     "year-order",
     "strict-format",
     "words",
+    "preset",
     "check-links",
 }
 _LINK_KEYS = {
@@ -174,6 +178,11 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
     strict = table.get("strict-format", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{path}: 'strict-format' must be true or false")
+    preset = table.get("preset")
+    if preset is not None and preset not in PRESETS:
+        raise ConfigError(
+            f"{path}: 'preset' must be one of {', '.join(repr(p) for p in sorted(PRESETS))}"
+        )
     return Settings(
         select=strings("select") if "select" in table else None,
         extend_select=strings("extend-select"),
@@ -185,6 +194,7 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         labels=labels,
         year_order=order,
         words=frozenset(w.lower() for w in strings("words")),
+        preset=preset,
         check_links=_link_settings(table.get("check-links", {}), path),
         source=path,
     )
