@@ -50,9 +50,13 @@ def test_image_titles_of_real_lists_are_titles() -> None:
     assert _diagnostics(CORPUS / "sindresorhus__awesome" / "README.md", ("AL506",)) == []
 
 
-def test_a_list_with_no_title_at_all_is_reported() -> None:
-    assert _codes("Some text.\n\n## Tools\n\n- [A](https://a.org)\n", "AL506") == ["AL506"]
-    assert _codes("", "AL506") == []
+def test_a_list_with_no_title_at_all_is_reported_under_the_awesome_preset() -> None:
+    untitled = "Some text.\n\n## Tools\n\n- [A](https://a.org)\n"
+    assert _codes(untitled, "AL506") == []
+    assert _codes(untitled, "AL506", preset="awesome") == ["AL506"]
+    assert _codes("", "AL506", preset="awesome") == []
+    logo = '<p align="center"><img src="logo.svg" alt="Awesome"></p>\n\n' + untitled
+    assert _codes(logo, "AL506", preset="awesome") == []
 
 
 def test_an_h1_tag_counts_and_a_commented_one_does_not() -> None:

@@ -4,8 +4,8 @@ A section is empty when the lines between its heading and the next heading of th
 higher level show nothing: only blank lines, HTML comments, link reference definitions or
 tags that render nothing (``<a name="x"></a>``). A heading whose only content is its
 subsections is not empty (``## Tools`` then ``### Editors``); an empty subsection is
-reported on its own. A line between two ``---`` rules (a banner that Markdown reads as a
-setext heading) is left alone.
+reported on its own. The list's title (its first h1) is not a section. A line between two
+``---`` rules (a banner that Markdown reads as a setext heading) is left alone.
 
 Why: an empty section is a promise the list does not keep: readers follow it from the
 contents and find nothing. Fill it or remove it.
@@ -28,7 +28,10 @@ def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
     sections = outline(document)
     years = {section.heading.line for section in ctx.year_sections.sections}
+    title = next((s for s in sections if s.heading.level == 1), None)
     for section in sections:
+        if section is title:
+            continue  # the list's title heads the document, not a section
         if section.has_subsections or visible(document, section.body_line, section.next_line):
             continue
         line = section.heading.line

@@ -2,9 +2,10 @@
 
 Counts ``# Title`` and setext ``Title`` / ``=====`` headings outside code, and ``<h1>`` tags in
 HTML blocks. Every h1 after the first is reported: it is a section written one level too
-high. A list with no h1 is reported only when nothing else stands as its title: a README
-whose title is an image or a centred HTML block (``<p align="center"><img …></p>``,
-``<div align="center">``) before its first heading has one.
+high. With ``preset = "awesome"``, a list with no h1 is reported too, when nothing else
+stands as its title: a README whose title is an image or a centred HTML block
+(``<p align="center"><img …></p>``, ``<div align="center">``) before its first heading has
+one. (Without the preset a file with no title may be a part of a list, not worth a report.)
 
 Unlike sindresorhus/awesome-lint (awesome-heading), the title's case is not checked, and
 the title may be an image block anywhere before the first heading.
@@ -37,7 +38,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         [h.line for h in document.structure.headings if h.level == 1] + _html_h1_lines(document)
     )
     if not h1s:
-        if _has_title_block(document):
+        if ctx.settings.preset != "awesome" or _has_title_block(document):
             return
         first = _first_content_line(document)
         if first is None:
