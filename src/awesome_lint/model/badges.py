@@ -42,6 +42,8 @@ class Badge(NamedTuple):
     src_end: int
     title: str = ""
     html: bool = False
+    href_start: int = -1  # where an inline href is written; -1 for a reference or no link
+    href_end: int = -1
 
 
 def references(document: Document) -> dict[str, tuple[str, int]]:
@@ -81,9 +83,12 @@ def badges_of_line(
                     continue
                 src, src_start = ref
             href: str | None = None
+            href_start = href_end = -1
             if not prefix:
                 href = match.group("href")
-                if href is None:
+                if href is not None:
+                    href_start, href_end = base + match.start("href"), base + match.end("href")
+                else:
                     found = _lookup(refs, match.group("href_ref") or "")
                     href = found[0] if found is not None else None
             yield Badge(
@@ -95,6 +100,8 @@ def badges_of_line(
                 src_start,
                 src_start + len(src),
                 title,
+                href_start=href_start,
+                href_end=href_end,
             )
     if "<img" in line.lower():
         yield from _html_badges(line, base)
@@ -113,11 +120,16 @@ def _html_badges(line: str, base: int) -> Iterator[Badge]:
             continue
         src, offset = attributes["src"]
         start, end, href = tag.start(), tag.end(), None
+        href_start = href_end = -1
         opener = None
         for candidate in _A_OPEN.finditer(line, 0, tag.start()):
             opener = candidate
         if opener is not None and not _A_CLOSE.search(line, opener.end(), tag.start()):
-            href = _attributes(opener.group()).get("href", ("", 0))[0] or None
+            value, at = _attributes(opener.group()).get("href", ("", -1))
+            href = value or None
+            if href is not None:
+                href_start = base + opener.start() + at
+                href_end = href_start + len(href)
             closer = _A_CLOSE.search(line, tag.end())
             start = opener.start()
             end = closer.end() if closer is not None else tag.end()
@@ -132,6 +144,8 @@ def _html_badges(line: str, base: int) -> Iterator[Badge]:
             src_start + len(src),
             attributes.get("title", ("", 0))[0],
             html=True,
+            href_start=href_start,
+            href_end=href_end,
         )
 
 

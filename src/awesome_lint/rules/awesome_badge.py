@@ -10,6 +10,10 @@ is accepted too), written in the h1 or in the paragraph right under it; with an 
   ``[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)`` to the h1;
 - the old badge source (``cdn.rawgit.com/sindresorhus/awesome/…/media/badge.svg``, rawgit
   is closed) or another one: the fix (safe) writes ``https://awesome.re/badge.svg``;
+- a badge that links nowhere (a bare image): the fix (safe) links it to
+  ``https://awesome.re``; one that links elsewhere (the list's own anchor or repository):
+  the fix replaces the link (unsafe: the author chose it), never a reference definition,
+  which other links may share;
 - a badge far from the title (not fixed: moving it is the author's layout).
 
 sindresorhus/awesome-lint accepts the badge only inside the h1 and reports the old source
@@ -32,7 +36,9 @@ from awesome_lint.model.badges import Badge, badges_of_line, references
 from awesome_lint.model.document import Document
 from awesome_lint.model.outline import visible
 
-BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+_SOURCE = "https://awesome.re/badge.svg"
+_LINK = "https://awesome.re"
+BADGE = f"[![Awesome]({_SOURCE})]({_LINK})"
 _SOURCES = {
     "https://awesome.re/badge.svg",
     "https://awesome.re/badge-flat.svg",
@@ -91,20 +97,44 @@ def _is_awesome(badge: Badge) -> bool:
 
 
 def _source(document: Document, badge: Badge) -> Iterator[Violation]:
-    if badge.src in _SOURCES:
+    """The badge's image and link against the canonical ones, with a fix where certain."""
+    problems: list[str] = []
+    edits: list[Edit] = []
+    fixable = True
+    relinked = False  # the author chose another link: replacing it is unsafe
+    if badge.src not in _SOURCES:
+        if _AWESOME_SOURCE.search(badge.src):
+            problems.append("its source is an old one")
+            edits.append(Edit(badge.src_start, badge.src_end, _SOURCE))
+        else:
+            problems.append(f'it shows "{badge.src}"')
+            fixable = False
+    if badge.href is None:
+        problems.append("it links nowhere")
+        if badge.html:
+            fixable = False
+        else:
+            edits += [Edit.insert(badge.start, "["), Edit.insert(badge.end, f"]({_LINK})")]
+    elif badge.href not in _LINKS:
+        problems.append(f'it links to "{badge.href}"')
+        if badge.href_start < 0:
+            fixable = False  # a reference definition may serve other links too
+        else:
+            edits.append(Edit(badge.href_start, badge.href_end, _LINK))
+            relinked = True
+    if not problems:
         return
-    if not _AWESOME_SOURCE.search(badge.src):
-        message = f'The awesome badge shows "{badge.src}", not https://awesome.re/badge.svg'
-        yield Violation(badge.src_start, badge.src_end, message)
-        return
+    if problems == ["its source is an old one"]:
+        start, end = badge.src_start, badge.src_end
+    else:
+        start, end = badge.start, badge.end
+    title = "Use the awesome badge's source and link"
+    fix = (Fix.unsafe if relinked else Fix.safe)(title, *edits) if fixable else None
     yield Violation(
-        badge.src_start,
-        badge.src_end,
-        "The awesome badge should be https://awesome.re/badge.svg (this source is an old one)",
-        fix=Fix.safe(
-            "Use https://awesome.re/badge.svg",
-            Edit(badge.src_start, badge.src_end, "https://awesome.re/badge.svg"),
-        ),
+        start,
+        end,
+        f"The awesome badge should show {_SOURCE} and link to {_LINK}: {'; '.join(problems)}",
+        fix=fix,
     )
 
 
