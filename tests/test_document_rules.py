@@ -110,6 +110,8 @@ def test_the_guide_is_found_in_any_case_and_in_github_or_docs(tmp_path: Path, wh
 
 
 def test_contribution_guidelines_file_of_another_name_counts(tmp_path: Path) -> None:
+    (tmp_path / "CONTRIBUTORS.md").write_text("Ann, Bob\n")  # who contributed: not a guide
+    assert _codes(PROMISE, "AL509", path=str(tmp_path / "README.md")) == ["AL509"]
     (tmp_path / "contribution_guidelines.md").write_text("Be kind.\n")
     assert _codes(PROMISE, "AL509", path=str(tmp_path / "README.md")) == []
 
@@ -118,6 +120,7 @@ def test_contribution_guidelines_file_of_another_name_counts(tmp_path: Path) -> 
     "text",
     [
         "## Contributing\n\nContributions are welcome.\n",  # the heading is not a promise
+        "## CONTRIBUTING\n\nOpen an issue.\n",
         "See the [contribution guidelines](https://github.com/o/r/blob/main/CONTRIBUTING.md).\n",
         "Please read [CONTRIBUTING.md](CONTRIBUTING.md).\n",  # a relative link is AL502's
         "<!-- read CONTRIBUTING.md -->\n",

@@ -7,10 +7,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
-
-import regex
 
 if TYPE_CHECKING:
     from awesome_lint.model.document import Document
@@ -22,14 +21,12 @@ _IMAGE = (
     r"|\[(?P<src_ref>[^\[\]\n]*)\])"
 )
 _LINKED = r"\](?:\((?P<href>[^\s()]+)\)|\[(?P<href_ref>[^\[\]\n]*)\])"
-_BADGE = regex.compile(
-    rf"\[(?P<image>{_IMAGE}){_LINKED}|(?P<bare>{_IMAGE.replace('?P<', '?P<b_')})"
-)
-_DEFINITION = regex.compile(r"\A {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*<?([^\s<>]+)>?")
-_IMG_TAG = regex.compile(r"<img\b[^<>]*>", regex.IGNORECASE)
-_A_OPEN = regex.compile(r"<a\b[^<>]*>", regex.IGNORECASE)
-_A_CLOSE = regex.compile(r"</a\s*>", regex.IGNORECASE)
-_ATTRIBUTE = regex.compile(r"""\b(src|alt|title|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.I)
+_BADGE = re.compile(rf"\[(?P<image>{_IMAGE}){_LINKED}|(?P<bare>{_IMAGE.replace('?P<', '?P<b_')})")
+_DEFINITION = re.compile(r"\A {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*<?([^\s<>]+)>?")
+_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_A_OPEN = re.compile(r"<a\b[^<>]*>", re.IGNORECASE)
+_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b(src|alt|title|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 class Badge(NamedTuple):

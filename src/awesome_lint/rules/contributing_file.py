@@ -2,9 +2,10 @@
 
 A promise is a mention, outside code blocks and comments, of ``CONTRIBUTING`` /
 ``contributing.md`` or of "contribution guidelines" / "contributing guide" that is not a
-link. The guidelines exist when a file named ``contribut…`` (any case:
-``CONTRIBUTING.md``, ``contributing.md``, ``contribution_guidelines.md``) sits beside the
-list, or in its ``.github/``, ``docs/`` or ``doc/`` folder. A linked promise is kept by its
+link (headings name sections, not files). The guidelines exist when a file named
+``contributing…`` or ``contribution…`` (any case: ``CONTRIBUTING.md``, ``contributing.md``,
+``contribution_guidelines.md``; not ``CONTRIBUTORS.md``) sits beside the list, or in its
+``.github/``, ``docs/`` or ``doc/`` folder. A linked promise is kept by its
 link: a relative link to a missing file is AL502's (missing-file), an absolute url points at
 guidelines elsewhere, an ``#anchor`` at a section of the README.
 
@@ -20,9 +21,8 @@ AL509: Please read CONTRIBUTING.md first. (and no such file)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Violation
@@ -30,15 +30,15 @@ from awesome_lint.model.document import Document
 from awesome_lint.model.outline import visible
 from awesome_lint.repository import find_file
 
-_PROMISE = regex.compile(
+_PROMISE = re.compile(
     r"\bCONTRIBUTING(?:\.md)?\b|\bcontributing\.md\b"
     r"|\bcontribut(?:ion|ing)[ _-]guide(?:lines?|s)?\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_UPPER = regex.compile(r"\bCONTRIBUTING\b")
+_UPPER = re.compile(r"\bCONTRIBUTING\b")
 # Bracketed text followed by a link destination or reference: "[see CONTRIBUTING](...)".
-_LINK_TEXT = regex.compile(r"\[[^\[\]\n]*\](?=[(\[])")
-_HTML_LINK = regex.compile(r"<a\b[^<>]*>.*?</a\s*>", regex.IGNORECASE)
+_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\](?=[(\[])")
+_HTML_LINK = re.compile(r"<a\b[^<>]*>.*?</a\s*>", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -49,7 +49,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     required = ctx.settings.preset == "awesome"
     if promise is None and not required:
         return
-    if find_file(document.path, ("contribut",)) is not None:
+    if find_file(document.path, ("contributing", "contribution")) is not None:
         return
     where = "beside the list, in .github/ or docs/"
     if promise is not None:
@@ -70,15 +70,22 @@ def check(ctx: Context) -> Iterator[Violation]:
 
 
 def _first_promise(document: Document) -> tuple[int, int] | None:
+    if "ontribut" not in document.text and "ONTRIBUT" not in document.text:
+        return None
     structure = document.structure
+    headings = {h.line for h in structure.headings}
     inside_comment = False
     for n in range(document.line_count):
         line = document.line(n)
         if n in structure.code_lines:
             continue
-        hidden, inside_comment = _comments(line, inside_comment)
-        if not _PROMISE.search(line):
-            continue
+        hidden: list[tuple[int, int]] = []
+        if inside_comment or "<!--" in line:
+            hidden, inside_comment = _comments(line, inside_comment)
+        if "ontribut" not in line and "ONTRIBUT" not in line:
+            continue  # the common line: no regex
+        if n in headings or not _PROMISE.search(line):
+            continue  # a "## CONTRIBUTING" heading names a section, not a file
         base = document.line_starts[n]
         hidden += [(link.start - base, link.end - base) for link in document.links(n)]
         hidden += [(m.start(), m.end()) for m in _LINK_TEXT.finditer(line)]

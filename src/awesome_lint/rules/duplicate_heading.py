@@ -1,8 +1,8 @@
 """AL508 duplicate-heading: the same heading twice at one level under one parent.
 
-Headings are compared by the text they render (links and emphasis reduced to their text),
-case and spacing folded. The same name under different parents is fine (``### Papers``
-under ``## Planning`` and under ``## Control``); year headings are AL203's
+Headings are compared by what they say (links reduced to their text; images, tags and
+emphasis dropped), case and spacing folded. The same name under different parents is fine
+(``### Papers`` under ``## Planning`` and under ``## Control``); year headings are AL203's
 (duplicate-year-section) and not reported here.
 
 Why: two sections of one name split what belongs together, and the second one's anchor
@@ -14,12 +14,24 @@ AL508: ## Tools / ### Editors / ### Shells / ### Editors
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
-from awesome_lint.model.anchors import heading_text
 from awesome_lint.model.outline import Section, outline
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_MARKUP = re.compile(r"[*_`~]+")
+
+
+def _name(text: str) -> str:
+    """What a heading says: links reduced to their text; images, tags and emphasis dropped."""
+    if "[" in text or "<" in text:
+        text = _TAG.sub("", _LINK.sub(r"\1", _IMAGE.sub("", text)))
+    return " ".join(_MARKUP.sub("", text).split()).casefold().rstrip(":：")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -30,7 +42,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         heading = section.heading
         if heading.line in years:
             continue
-        name = " ".join(heading_text(heading.text).split()).casefold().rstrip(":：")
+        name = _name(heading.text)
         if not name:
             continue
         earlier = first.setdefault((section.parent, heading.level, name), section)
