@@ -48,7 +48,7 @@ _LINKS = {"https://awesome.re", "https://github.com/sindresorhus/awesome"}
 # What an awesome badge looks like, whatever its source: a link to awesome or its image.
 _CLOSING = re.compile(r"(?<=[ \t])#+\Z")  # an ATX heading's closing sequence
 _AWESOME_SOURCE = re.compile(
-    r"awesome\.re/badge|sindresorhus/awesome/[^\s]*badge[^\s]*\.svg", re.IGNORECASE
+    r"awesome\.re/badge|sindresorhus/awesome/\S{0,160}?badge[\w.-]{0,40}\.svg", re.IGNORECASE
 )
 
 

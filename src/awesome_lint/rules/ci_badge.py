@@ -29,11 +29,11 @@ from awesome_lint.model.badges import Badge, badges_of_line, references
 from awesome_lint.model.document import Document
 
 _CI_SOURCE = re.compile(
-    r"/actions/workflows/[^/\s]+/badge\.svg|github\.com/[^/\s]+/[^/\s]+/workflows/[^\s]*badge\.svg"
-    r"|travis-ci\.(?:org|com)|circleci\.com|ci\.appveyor\.com|/badges/[^\s]*pipeline\.svg"
+    r"/actions/workflows/[^/\s]+/badge\.svg|github\.com/[^/\s]+/[^/\s]+/workflows/\S{0,200}?badge\.svg"
+    r"|travis-ci\.(?:org|com)|circleci\.com|ci\.appveyor\.com|/badges/\S{0,200}?pipeline\.svg"
     r"|shields\.io/(?:github/)?(?:actions/)?(?:workflow/status|checks-status|check-runs|travis"
     r"|circleci|appveyor|build|github/actions)"
-    r"|api\.netlify\.com/api/v1/badges/[^\s]*deploy-status",
+    r"|api\.netlify\.com/api/v1/badges/\S{0,80}?deploy-status",
     re.IGNORECASE,
 )
 _CI_TEXT = re.compile(

@@ -38,7 +38,7 @@ _PROMISE = re.compile(
 _UPPER = re.compile(r"\bCONTRIBUTING\b")
 # Bracketed text followed by a link destination or reference: "[see CONTRIBUTING](...)".
 _LINK_TEXT = re.compile(r"\[[^\[\]\n]*\](?=[(\[])")
-_HTML_LINK = re.compile(r"<a\b[^<>]*>.*?</a\s*>", re.IGNORECASE)
+_A_OPEN = re.compile(r"<a\b[^<>]*>", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -89,7 +89,7 @@ def _first_promise(document: Document) -> tuple[int, int] | None:
         base = document.line_starts[n]
         hidden += [(link.start - base, link.end - base) for link in document.links(n)]
         hidden += [(m.start(), m.end()) for m in _LINK_TEXT.finditer(line)]
-        hidden += [(m.start(), m.end()) for m in _HTML_LINK.finditer(line)]
+        hidden += _html_links(line)
         for match in _PROMISE.finditer(line):
             if any(s <= match.start() < e for s, e in hidden):
                 continue
@@ -117,3 +117,17 @@ def _comments(line: str, inside: bool) -> tuple[list[tuple[int, int]], bool]:
             return spans, False
         inside, position = True, opening
     return spans, inside
+
+
+def _html_links(line: str) -> list[tuple[int, int]]:
+    """Spans of ``<a …>…</a>`` in the line, by search: one pass, whatever the tags."""
+    spans: list[tuple[int, int]] = []
+    lower = line.lower()
+    position = 0
+    while (opening := _A_OPEN.search(line, position)) is not None:
+        close = lower.find("</a", opening.end())
+        if close == -1:
+            break
+        spans.append((opening.start(), close + 3))
+        position = close + 3
+    return spans

@@ -21,8 +21,8 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
 from awesome_lint.model.outline import Section, outline
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MARKUP = re.compile(r"[*_`~]+")
 

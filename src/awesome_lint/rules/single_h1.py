@@ -29,7 +29,7 @@ from awesome_lint.model.outline import visible
 
 _H1_TAG = re.compile(r"<h1(?=[\s>/])", re.IGNORECASE)
 _TITLE_HTML = re.compile(r"<img\b|align\s*=\s*[\"']?center", re.IGNORECASE)
-_IMAGE = re.compile(r"!\[[^\]\n]*\][(\[]")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\][(\[]")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
