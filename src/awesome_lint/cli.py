@@ -25,7 +25,14 @@ from awesome_lint.config import (
 )
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import DecodeError, Document
-from awesome_lint.registry import BY_CODE, RULES, RuleSpec, SelectorError, select_rules
+from awesome_lint.registry import (
+    BY_CODE,
+    PRESETS,
+    RULES,
+    RuleSpec,
+    SelectorError,
+    select_rules,
+)
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, visible
 
 if TYPE_CHECKING:
@@ -82,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--select", type=_codes, help="codes or prefixes to check (e.g. AL1,AL402)")
     sel.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
     sel.add_argument("--ignore", type=_codes, default=[], help="codes or prefixes to skip")
+    sel.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        help="turn on a convention's rules: awesome (the awesome manifesto: AL510-AL512)",
+    )
     sel.add_argument("--check-links", action="store_true", help="also check external links (AL503)")
     sel.add_argument(
         "--links-cache", type=Path, metavar="PATH", help="keep link results in this JSON file"
@@ -308,7 +320,8 @@ def _settings_for(
         return cache[source]
     settings = explicit if explicit is not None else load_settings(source)
     select = args.select if args.select is not None else settings.select
-    extend = [*settings.extend_select, *args.extend_select]
+    preset = args.preset if args.preset is not None else settings.preset
+    extend = [*settings.extend_select, *args.extend_select, *PRESETS.get(preset or "", ())]
     if args.check_links:
         extend.append("AL503")
     ignore = [*settings.ignore, *args.ignore]
@@ -316,6 +329,7 @@ def _settings_for(
         select=tuple(select) if select is not None else None,
         extend_select=tuple(extend),
         ignore=tuple(ignore),
+        preset=preset,
     )
     rules = select_rules(settings.select, extend, ignore)
     if any(rule.code == "AL503" for rule in rules):

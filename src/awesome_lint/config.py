@@ -13,6 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from awesome_lint.registry import PRESETS
+
 if TYPE_CHECKING:
     from awesome_lint.linkcheck.result import LinkResult
 
@@ -57,6 +59,7 @@ class Settings(NamedTuple):
     year_order: str = "auto"  # "auto": the list's own order, descending when it has none
     words: frozenset[str] = frozenset()
     names: tuple[str, ...] = ()  # AL411: more canonical names; "!Name" turns a default off
+    preset: str | None = None  # "awesome": the awesome-manifesto rules (registry.PRESETS)
     check_links: LinkCheckSettings = LinkCheckSettings()
     source: Path | None = None
 
@@ -133,6 +136,7 @@ _KEYS = {
     "strict-format",
     "words",
     "names",
+    "preset",
     "check-links",
 }
 _LINK_KEYS = {
@@ -194,6 +198,11 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
     strict = table.get("strict-format", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{path}: 'strict-format' must be true or false")
+    preset = table.get("preset")
+    if preset is not None and preset not in PRESETS:
+        raise ConfigError(
+            f"{path}: 'preset' must be one of {', '.join(repr(p) for p in sorted(PRESETS))}"
+        )
     return Settings(
         select=select,
         extend_select=selectors("extend-select"),
@@ -206,6 +215,7 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         year_order=order,
         words=frozenset(w.lower() for w in strings("words")),
         names=tuple(n.strip() for n in strings("names") if n.strip()),
+        preset=preset,
         check_links=_link_settings(table.get("check-links", {}), path),
         source=path,
     )

@@ -92,9 +92,23 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL503", "dead-link", "dead_link", "unsafe", default=False),
     RuleSpec("AL504", "unused-suppression", "unused_suppression", "safe"),
     RuleSpec("AL505", "table-of-contents", "table_of_contents", "safe"),
+    RuleSpec("AL506", "single-h1", "single_h1", "none"),
+    RuleSpec("AL507", "empty-section", "empty_section", "none"),
+    RuleSpec("AL508", "duplicate-heading", "duplicate_heading", "none"),
+    RuleSpec("AL509", "contributing-file", "contributing_file", "none"),
+    # The awesome-manifesto conventions: off by default, on with `preset = "awesome"`.
+    RuleSpec("AL510", "awesome-badge", "awesome_badge", "unsafe", default=False),
+    RuleSpec("AL511", "ci-badge", "ci_badge", "unsafe", default=False),
+    RuleSpec("AL512", "license-section", "license_section", "none", default=False),
     RuleSpec("AL513", "undefined-reference", "undefined_reference", "none"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
+
+# A preset names off-by-default rules that a convention needs (`preset = "awesome"`,
+# `--preset awesome`): they join the selection as if given to --extend-select.
+PRESETS: dict[str, tuple[str, ...]] = {
+    "awesome": ("AL510", "AL511", "AL512"),
+}
 
 
 def select_rules(
