@@ -99,11 +99,11 @@ class Diagnostic(NamedTuple):
         return self.fix.applicability is Applicability.SAFE or unsafe
 
 
-LISTED = 5  # how many things a message names before it counts the rest
+LISTED = 8  # how many things a message names before it counts the rest
 
 
 def listed(items: Iterable[str], limit: int = LISTED) -> str:
-    """``a, b, c`` for a few items; ``a, b, c, d, e and 7 more`` for many.
+    """``a, b, c`` for a few items; ``a, b, c, d, e, f, g, h and 7 more`` for many.
 
     A message that names every field of a 5,000-field block, once per entry, made 395 MB of
     output: a message names a few things and says how many more there are.
