@@ -113,6 +113,7 @@ class Entry(NamedTuple):
     has_items: bool = False  # the entry has sub-items (fields or not)
     stray: bool = False  # a field written at the entry's level under the entry above
     depth: int = 0  # the item's depth (items of an inferred format may be nested)
+    parent_line: int = -1  # the line of the item it is nested in, if any (inferred format)
 
     def field(self, kind: str) -> Field | None:
         return next((f for f in self.fields if f.spec is not None and f.spec.kind == kind), None)
@@ -204,6 +205,7 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
                 fields=(),
                 has_items=index in first_child,
                 depth=item.depth,
+                parent_line=items[item.parent].line if item.parent is not None else -1,
             )
         )
     return tuple(entries)

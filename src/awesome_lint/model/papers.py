@@ -4,7 +4,7 @@ AL301 (duplicate-entry), AL302 (duplicate-title) and AL303 (shared-link) read th
 the title link counts: the same code repository cited by two papers is not a duplicate.
 
 A scope is one format block's section (in a list with no block, one section, from a heading
-to the next); blocks of one template (the same title line and
+to the next, or one sub-list of it); blocks of one template (the same title line and
 fields) make one scope, so a paper listed under two of them is still found. When that section
 is first divided by content (its sub-headings hold year sections of their own, as in
 ``### Models`` / ``#### 2024`` beside
@@ -68,6 +68,9 @@ def find_papers(
         tops = categories[schema.block_line]
         at = bisect.bisect_left(tops, entry.line, key=lambda h: h.line)
         category = tops[at - 1].line if at else -1
+        if schema.inferred and entry.parent_line >= 0:
+            # A sub-list is a category of its own ("* HTTP Client" / "* HTTP Server").
+            category = entry.parent_line
         # Blocks of one template share a scope; a list with no block keeps each section its own
         # (the same project under two headings is cross-listed on purpose).
         template = (

@@ -80,6 +80,7 @@ class Toc(NamedTuple):
     tight: bool  # one list, no blank line, no continuation line: only item lines
     renamed: bool  # most items name their heading otherwise, by habit: text is not compared
     blanks: dict[int, int]  # blank lines after the item of a heading (a loose contents)
+    grouped: frozenset[int] = frozenset()  # lines of items under an item with no link ("* UI")
 
     def renames(self, item: TocItem) -> bool:
         """Whether the item's text is not its heading's (emoji, shortcodes, markup aside)."""
@@ -133,6 +134,17 @@ def find_toc(document: Document) -> Toc | None:
         if item.heading is not None and n > item.line + 1:
             blanks[item.heading] = n - item.line - 1
     wanted, depths = _wanted(matched, headings, end)
+    # An item with no link over others ("* Utilities" over its ## sections) is a group label:
+    # the items under it are one level deeper than their headings, on purpose.
+    unlinked = {items[i].line for i, item in zip(group, read, strict=True) if item.link is None}
+    grouped = set()
+    for i in group:
+        parent = items[i].parent
+        while parent is not None:
+            if items[parent].line in unlinked:
+                grouped.add(items[i].line)
+                break
+            parent = items[parent].parent
     toc = Toc(
         start,
         end,
@@ -143,6 +155,7 @@ def find_toc(document: Document) -> Toc | None:
         tight,
         False,
         blanks,
+        frozenset(grouped),
     )
     renamed = sum(1 for item in listed if not item.by_text and toc.renames(item))
     return toc._replace(renamed=renamed * 2 > len(listed))

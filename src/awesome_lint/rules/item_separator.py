@@ -7,8 +7,8 @@ a no-break space, a hyphen without spaces, or nothing at all. A list that writes
 separators with no habit (fewer than three in four alike) is left alone.
 
 The fix writes the list's separator (safe: only the characters between the name and the
-description change; unsafe where no separator is written and a lower-case word follows, as
-in ``[DevDocs](url) is an API browser``: the name starts a sentence that needs rewording).
+description change; none where no separator is written and a lower-case word follows, as in
+``[DevDocs](url) is an API browser``: the name starts a sentence that needs rewording).
 
 Why: the separator is what a reader's eye and every tool splits on; a stray ` – ` (often
 pasted from a word processor) is invisible in review.
@@ -42,8 +42,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         wanted = template.separator
         edit = Edit(shape.name_end, shape.description_start, wanted)
         title = f"Write {_show(wanted)}"
-        # "[DevDocs](url) is an API browser": the name may start a sentence; a separator there
-        # is the list's format but needs rewording, so the fix is not applied unasked.
+        # "[DevDocs](url) is an API browser": the name starts a sentence; a separator there is
+        # the list's format but the sentence needs rewording, which no fix can do.
         sentence = (
             not shape.separator.strip()
             and not ctx.document.text[
@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             shape.description_start,
             f"Separator {_name(shape.separator)} between the name and the description; this"
             f" list writes {_show(wanted)} (inferred format)",
-            Fix.unsafe(title, edit) if sentence else Fix.safe(title, edit),
+            None if sentence else Fix.safe(title, edit),
         )
 
 

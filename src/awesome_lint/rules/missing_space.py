@@ -15,11 +15,14 @@ AL403: - Yan Zheng,Yujing Hu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.prose import Prose
 
 _CANDIDATE = re.compile(r"[,:](?=[^\s/])")
 # A token holding one of these is an identifier, an assignment or a path, not a list of items.
@@ -45,7 +48,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         ):
             continue
         name = "comma" if match.group() == "," else "colon"
-        if name == "colon" and prose.kind_names[prose.kinds[span]] == "item":
+        if name == "colon" and _in_item(ctx, prose, span):
             continue  # an item of a list with no block names products: MTA:SA, re:Director
         yield Violation(
             at,
@@ -104,3 +107,17 @@ class _Token:
 def _is_letter(text: str, at: int, inside: tuple[int, int]) -> bool:
     """A word character other than "_" (``[^\\W_]``) at ``at``, within the token."""
     return inside[0] <= at < inside[1] and _ALNUM.match(text, at) is not None
+
+
+def _in_item(ctx: Context, prose: Prose, span: int) -> bool:
+    """The span is an item's text in a list with no format block (its name included)."""
+    if prose.kind_names[prose.kinds[span]] == "item":
+        return True
+    line = prose.lines[span]
+    return any(e.line == line and e.schema.inferred for e in _entries_at(ctx, line))
+
+
+def _entries_at(ctx: Context, line: int) -> list[Entry]:
+    entries = ctx.entries
+    at = bisect.bisect_left(entries, line, key=lambda e: e.line)
+    return list(entries[at : at + 1])

@@ -68,7 +68,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             found.append(Violation(start, end, message, fix))
         else:
             depth = toc.depths[index]
-            if item.depth != depth:
+            if item.depth != depth and item.line not in toc.grouped:
                 message = (
                     f'Item "{name}" is nested {item.depth} deep; its heading puts it at {depth}'
                 )
