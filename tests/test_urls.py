@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesome_lint.model.urls import arxiv_id, canonical_url
 
@@ -65,3 +67,11 @@ def test_arxiv_id(url: str, expected: str | None) -> None:
 
 def test_relative_links_are_kept_as_written() -> None:
     assert canonical_url("docs/paper.md/") == "docs/paper.md"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="htps:/wW.aZ0-?#@[] %\t", max_size=30))
+def test_plain_url_fast_path_splits_as_urlsplit_does(url: str) -> None:
+    from awesome_lint.model import urls
+
+    assert urls._split(url) == urls._split_slowly(url.strip())
