@@ -61,6 +61,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL112", "format-drift", "format_drift", "none"),
     RuleSpec("AL113", "item-separator", "item_separator", "safe"),
     RuleSpec("AL114", "description-style", "description_style", "safe"),
+    RuleSpec("AL115", "description-repeats-name", "description_repeats_name", "none", False),
     RuleSpec("AL116", "list-marker", "list_marker", "unsafe"),
     # AL2xx ordering
     RuleSpec("AL201", "year-order", "year_order", "unsafe"),
@@ -107,7 +108,7 @@ BY_CODE = {rule.code: rule for rule in RULES}
 # A preset names off-by-default rules that a convention needs (`preset = "awesome"`,
 # `--preset awesome`): they join the selection as if given to --extend-select.
 PRESETS: dict[str, tuple[str, ...]] = {
-    "awesome": ("AL510", "AL511", "AL512"),
+    "awesome": ("AL115", "AL510", "AL511", "AL512"),
 }
 
 
