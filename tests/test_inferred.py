@@ -134,3 +134,20 @@ def test_style_fixes_are_idempotent_and_keep_every_item(
     assert [(i.depth, i.parent) for i in before] == [(i.depth, i.parent) for i in after]
     for n in range(len(outliers)):
         assert f"(https://example.org/x{n})" in fixed
+
+
+def test_a_description_of_closing_marks_alone_is_not_judged(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    # Found by the fuzzer: "[name]():)" left a description of ")" alone, and the final-mark
+    # check indexed an empty string.
+    lines = [
+        *_items(6),
+        "- [Deep TAMER]():)",
+        "- [x](https://x.org) - )",
+        "- [y](https://y.org) - **",
+    ]
+    (tmp_path / "README.md").write_text("# List\n\n" + "\n".join(lines) + "\n")
+    result = cli("--output-format", "concise", "README.md", cwd=tmp_path)
+    assert result.code in (0, 1), result.err
+    assert "internal error" not in result.err

@@ -182,13 +182,15 @@ def _ending(description: str) -> str:
     if not core:
         return ""  # only emoji: ":yen:"
     bare = core.rstrip("*_ ")
-    if bare != core and bare[-1:] not in _END_MARKS:
+    if not bare:
+        return ""  # only emphasis markers
+    if bare != core and bare[-1] not in _END_MARKS:
         return ""  # "... *(a note)*": emphasis at the end
     if _TRAILING_URL.search(bare):
         return ""  # a bare url: a period after it would read as part of it
     closed = bare.rstrip("\"'”’»」』)")
     if closed != bare:
-        return closed[-1] if closed[-1:] in _END_MARKS else ""
+        return closed[-1] if closed and closed[-1] in _END_MARKS else ""
     last = bare[-1:]
     if last in _END_MARKS:
         return last
