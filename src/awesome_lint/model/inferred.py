@@ -33,15 +33,18 @@ from awesome_lint.model.habits import HABIT_SHARE, MIN_EVIDENCE
 _SEPARATOR = re.compile(r"\A(?:[ \t\u00a0]*(?:-{1,2}|[–—:：|])[ \t\u00a0]*|[ \t\u00a0]+)")
 _REFERENCE = re.compile(r"\A(?:\*\*|__)?\[[^\[\]]+\]\[[^\[\]]*\]")
 # Code spans, shortcodes and emoji after a name: ``[Name](url) `⚠` - ...``, ``:star:``.
-_MARKS = re.compile(
-    r"(?:[ \t]*(?:`[^`\n]{1,20}`|:[a-z0-9_+-]{1,30}:|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?))+"
+_MARKS = re.compile(  # \A: match-only, linear under search
+    r"\A(?:[ \t]*(?:`[^`\n]{1,20}`|:[a-z0-9_+-]{1,30}:"
+    r"|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?))+"
 )
 # The separator of a description later on the line, after another name.
 _NAME_SEPARATOR = re.compile(r" [-–—] ")
 _EMPHASIS = ("**", "__", "*", "_")
 _END_MARKS = ".!?…。！？"
-_TRAILING_MARKS = re.compile(
-    r"(?:[ \t]*(?::[a-z0-9_+-]{1,30}:|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?))+\Z"
+# One emoji or shortcode at the very end (a loop strips them: a pattern repeating them up to
+# \Z would be quadratic under search on a long run of blanks).
+_TRAILING_MARK = re.compile(
+    r"(?::[a-z0-9_+-]{1,30}:|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?)\Z"
 )
 _TRAILING_URL = re.compile(r"(?:https?://|www\.)\S*\Z")
 # Canonical spellings of the separators people mean; anything else is a slip of one of them.
@@ -178,7 +181,9 @@ def _ending(description: str) -> str:
     judged, nor one made of emoji alone.
     """
     description = description.rstrip()[-200:]  # the end is all that is judged (and linear)
-    core = _TRAILING_MARKS.sub("", description)
+    core = description
+    while (mark := _TRAILING_MARK.search(core[-34:])) is not None:
+        core = core[: len(core) - (len(core[-34:]) - mark.start())].rstrip()
     if not core:
         return ""  # only emoji: ":yen:"
     bare = core.rstrip("*_ ")
