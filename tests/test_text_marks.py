@@ -350,6 +350,12 @@ def test_al412_distance_and_candidates() -> None:
 # Every diagnostic below was read in its list and judged a real defect (the report of the
 # issue-13 text work has the table per list); the rest of those lists must stay silent.
 JUDGED_TABLE = """
+PJLab-ADG__awesome-knowledge-driven-AD AL410 ] 1
+PJLab-ADG__awesome-knowledge-driven-AD AL411 Github 36
+PJLab-ADG__awesome-knowledge-driven-AD AL412 WACV2024 1
+alebcay__awesome-shell AL411 MacOS 2
+alebcay__awesome-shell AL411 coffeescript 1
+alebcay__awesome-shell AL411 mysql 1
 avelino__awesome-go AL410 ‘ 1
 avelino__awesome-go AL411 Github 5
 avelino__awesome-go AL411 Gitlab 1
@@ -364,6 +370,12 @@ avelino__awesome-go AL411 graphql 2
 avelino__awesome-go AL411 mysql 3
 avelino__awesome-go AL411 sqlite 1
 avelino__awesome-go AL411 wordpress 1
+h4cc__awesome-elixir AL411 Github 1
+h4cc__awesome-elixir AL411 Javascript 1
+h4cc__awesome-elixir AL411 Latex 1
+h4cc__awesome-elixir AL411 Postgresql 1
+h4cc__awesome-elixir AL411 postgreSQL 1
+h4cc__awesome-elixir AL411 sqlite 1
 libo-huang__Awesome-Causal-Reinforcement-Learning AL410 [ 1
 libo-huang__Awesome-Causal-Reinforcement-Learning AL410 ” 1
 libo-huang__Awesome-Causal-Reinforcement-Learning AL411 arxiv 6
@@ -386,6 +398,16 @@ opendilab__awesome-model-based-RL AL412 TMLR2025 1
 opendilab__awesome-multi-modal-reinforcement-learning AL411 ArXiv 3
 opendilab__awesome-multi-modal-reinforcement-learning AL411 Mujoco 2
 opendilab__awesome-multi-modal-reinforcement-learning AL411 latex 1
+rust-unofficial__awesome-rust AL411 Javascript 1
+rust-unofficial__awesome-rust AL411 MacOS 1
+rust-unofficial__awesome-rust AL411 MySql 2
+rust-unofficial__awesome-rust AL411 Mysql 1
+rust-unofficial__awesome-rust AL411 PostgreSql 1
+rust-unofficial__awesome-rust AL411 Sqlite 1
+rust-unofficial__awesome-rust AL411 Webassembly 1
+rust-unofficial__awesome-rust AL411 github 1
+veggiemonk__awesome-docker AL411 MacOS 1
+veggiemonk__awesome-docker AL411 node.js 1
 """
 JUDGED: dict[str, dict[tuple[str, str], int]] = {}
 for row in JUDGED_TABLE.split("\n")[1:-1]:
@@ -415,6 +437,5 @@ def test_real_lists_fixes_leave_nothing_to_fix(path: Path) -> None:
     after = rebuild(text, edits)
     left = [d for d in lint_text(after, Settings(), rules) if d.fix and d.code != "AL412"]
     assert left == []
-    assert re.sub(r"\s+", " ", after.lower()) == re.sub(r"\s+", " ", text.lower()).replace(
-        "tmlr2025", "tmlr 2025"
-    )
+    # Only case and spacing change (``TMLR2025`` -> ``TMLR 2025``, ``Github`` -> ``GitHub``).
+    assert re.sub(r"\s+", "", after.lower()) == re.sub(r"\s+", "", text.lower())
