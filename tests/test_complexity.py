@@ -28,7 +28,7 @@ from tests.conftest import Result
 RATIO = 2.5
 RUNS = 3  # best of, when one run of each did not pass
 ATTEMPTS = 6
-SLACK = 0.003  # seconds
+SLACK = 0.015  # seconds: timer grain and a busy 2-core machine (quadratic still shows: 4x)
 
 BLOCK = """\
 ```
