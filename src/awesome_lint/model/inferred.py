@@ -228,18 +228,6 @@ def _agreed(section: Counter[str], whole: Counter[str], *, own_way: bool) -> str
     return habit
 
 
-def _styled(section: Counter[str], whole: Counter[str]) -> str | None:
-    """A style habit (separator, casing, ending): the whole list's at that depth, or none.
-
-    A section does not make its own style: "Where to Start" written ``[name](url) Text`` in a
-    list of `` - `` items breaks the list's format, however many of its items do; and where
-    the whole list has no habit (half its descriptions end with a period), a section that
-    happens to agree with itself is no evidence either.
-    """
-    del section  # kept in the signature: the section's counts are what is judged against it
-    return _dominant(whole)
-
-
 class Templates:
     """The inferred template of every group of items, with shapes computed once per item."""
 
@@ -266,16 +254,12 @@ class Templates:
         for key, counts in by_group.items():
             overall = whole[key[1]]
             lead = _agreed(counts.lead, overall.lead, own_way=True)
-            self._templates[key] = Template(
-                lead=lead,
-                separator=_styled(counts.separator, overall.separator),
-                casing=_styled(counts.casing, overall.casing),
-                ending=_styled(counts.ending, overall.ending),
-                items=sum(counts.lead.values()),
-                agreeing=counts.lead[lead] if lead else 0,
-                described=sum(counts.separator.values()),
-                linked=counts.linked,
-            )
+            # Styles are the whole list's at that depth: "Where to Start" written
+            # "[name](url) Text" in a list of " - " items breaks the list's format, however
+            # many of its items do; and a list with no habit gets none from one section.
+            items = sum(counts.lead.values())
+            agreeing = counts.lead[lead] if lead else 0
+            self._templates[key] = _template(lead, items, agreeing, styles=overall, own=counts)
         self._whole = whole
 
     def template(self, entry: Entry) -> Template | None:
@@ -296,18 +280,12 @@ class Templates:
                 both = Counter(counts.lead)
                 both["compound"] = counts.compound
                 lead = _dominant(both)
-            template = Template(
-                lead=lead,
-                separator=_dominant(counts.separator),
-                casing=_dominant(counts.casing),
-                ending=_dominant(counts.ending),
-                items=sum(counts.lead.values()) + counts.compound,
-                agreeing=(counts.compound if lead == "compound" else counts.lead[lead])
-                if lead
-                else max(counts.lead.values(), default=0),
-                described=sum(counts.separator.values()),
-                linked=counts.linked,
-            )
+            if lead is None:
+                agreeing = max(counts.lead.values(), default=0)
+            else:
+                agreeing = counts.compound if lead == "compound" else counts.lead[lead]
+            items = sum(counts.lead.values()) + counts.compound
+            template = _template(lead, items, agreeing, styles=counts, own=counts)
             result[depth] = (template, counts)
         return result
 
@@ -325,6 +303,22 @@ class Templates:
             if first is not None and own:
                 found.append((first, template))
         return sorted(found, key=lambda pair: pair[0].line)
+
+
+def _template(
+    lead: str | None, items: int, agreeing: int, *, styles: _Counts, own: _Counts
+) -> Template:
+    """A template: the lead and its evidence, styles from ``styles``, descriptions from ``own``."""
+    return Template(
+        lead=lead,
+        separator=_dominant(styles.separator),
+        casing=_dominant(styles.casing),
+        ending=_dominant(styles.ending),
+        items=items,
+        agreeing=agreeing,
+        described=sum(own.separator.values()),
+        linked=own.linked,
+    )
 
 
 class _Counts:

@@ -30,6 +30,14 @@ from awesome_lint.model.years import YearSections
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+TITLE_WORDS = 4  # in a list with no block, a link text of fewer words is a name, not a title
+
+
+def is_name(paper: Paper) -> bool:
+    """A project's name rather than a title: two projects may share one (``config``)."""
+    return paper.entry.schema.inferred and len(paper.link.text.split()) < TITLE_WORDS
+
+
 class Paper(NamedTuple):
     entry: Entry
     url: str  # canonical url of the title link

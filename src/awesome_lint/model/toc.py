@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from urllib.parse import unquote
 
 from awesome_lint.model.anchors import heading_text, unique_slugs
+from awesome_lint.model.order import longest_run
 from awesome_lint.model.structure import Heading, ListItem
 
 if TYPE_CHECKING:
@@ -183,27 +184,7 @@ class _LazyParser:
 
 def in_order(indices: Sequence[int]) -> set[int]:
     """Positions of a longest increasing run of ``indices`` (the rest are out of order)."""
-    import bisect
-
-    tails: list[int] = []  # tails[k]: the position ending the best run of length k + 1
-    values: list[int] = []  # the value at each of those positions
-    previous: list[int] = [-1] * len(indices)
-    for position, value in enumerate(indices):
-        k = bisect.bisect_left(values, value)
-        if k:
-            previous[position] = tails[k - 1]
-        if k == len(tails):
-            tails.append(position)
-            values.append(value)
-        else:
-            tails[k] = position
-            values[k] = value
-    kept: set[int] = set()
-    at = tails[-1] if tails else -1
-    while at >= 0:
-        kept.add(at)
-        at = previous[at]
-    return kept
+    return longest_run(indices)
 
 
 def _headings(raw: Sequence[Heading], parser: MarkdownIt) -> tuple[TocHeading, ...]:

@@ -64,9 +64,8 @@ def check(ctx: Context) -> Iterator[Violation]:
                     from awesome_lint.spelling import load_speller
 
                     speller = load_speller(ctx.settings.words)
-                known = word.group() == "a" or speller.is_known(word.group())
-                if known and not _is_name(ctx, word.group()):
-                    capital = word.group()[0].upper() + word.group()[1:]
+                if lower == "a" or speller.is_known(lower):
+                    capital = lower[0].upper() + lower[1:]
                     yield Violation(
                         word.start(),
                         word.end(),
@@ -86,12 +85,13 @@ def check(ctx: Context) -> Iterator[Violation]:
 
 
 def _names(ctx: Context) -> set[str]:
-    """Names the list writes as items (``sklearn``, ``go``, ``egui``): not words to capitalise.
+    """Names the list writes as items (``sklearn``, ``go``, ``egui``) or the config's ``words``:
+    not words to capitalise.
 
     A one-word name, and each part of a name written as a path or with hyphens
     (``mongodb/kingfisher``, ``go-jwt``); longer names are titles, made of ordinary words.
     """
-    found: set[str] = set()
+    found = {w.strip().lower() for w in ctx.settings.words}  # the config's own names
     for entry in ctx.entries:
         if entry.title is None:
             continue
@@ -99,8 +99,3 @@ def _names(ctx: Context) -> set[str]:
         if " " not in text:
             found.update(p.casefold() for p in _NAME_PARTS.findall(text))
     return found
-
-
-def _is_name(ctx: Context, word: str) -> bool:
-    """The word is a name the list writes in lower case elsewhere (its own ``words``)."""
-    return word in {w.lower() for w in ctx.settings.words}

@@ -24,10 +24,9 @@ from collections.abc import Iterator
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
 from awesome_lint.model.entries import GENERIC_LINK
-from awesome_lint.model.papers import Paper
+from awesome_lint.model.papers import Paper, is_name
 
 _FOLD = re.compile(r"[\W_]+")
-_TITLE_WORDS = 4  # a name of this many words is a title: AL302's
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -37,8 +36,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         if not entry.schema.inferred:
             continue
         title = paper.link
-        words = title.text.split()
-        if len(words) >= _TITLE_WORDS or title.text.strip().lower() in GENERIC_LINK:
+        if not is_name(paper) or title.text.strip().lower() in GENERIC_LINK:
             continue  # a title (AL302 compares those across the list), or "[Download](url)"
         name = _FOLD.sub("", title.text.casefold())
         if not name:

@@ -23,16 +23,14 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
-from awesome_lint.model.papers import repeated_titles
-
-_TITLE_WORDS = 4  # in a list with no block, fewer words than this make a name, not a title
+from awesome_lint.model.papers import is_name, repeated_titles
 
 
 def check(ctx: Context) -> Iterator[Violation]:
     for repeat in repeated_titles(ctx.papers):
         first = repeat.earlier[0]
         title, first_title = repeat.paper.link, first.link
-        if repeat.paper.entry.schema.inferred and len(title.text.split()) < _TITLE_WORDS:
+        if is_name(repeat.paper):
             continue  # a name, not a title: two projects may share one (AL304 is per section)
         yield Violation(
             title.start,

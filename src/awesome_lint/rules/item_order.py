@@ -22,7 +22,6 @@ AL204: - [bat](…) / - [fd](…) / - [zoxide](…) / - [fzf](…) / - [jq](…)
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -30,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
 from awesome_lint.model.entries import Entry
+from awesome_lint.model.order import longest_run
 from awesome_lint.moves import block_text
 
 _OUT_OF_PLACE_SHARE = 0.1  # at most this share of a run may be out of place
@@ -40,17 +40,15 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 
 def check(ctx: Context) -> Iterator[Violation]:
     runs: dict[tuple[int, int, int], list[Entry]] = {}
-    structure = ctx.document.structure
-    parent_of = {item.line: item.parent for item in structure.items}
     for entry in ctx.entries:
         if not entry.schema.inferred:
             continue
         section = entry.section.line if entry.section is not None else -1
-        parent = parent_of.get(entry.line)
-        key = (section, entry.depth, -1 if parent is None else parent)
+        key = (section, entry.depth, entry.parent_line)
         runs.setdefault(key, []).append(entry)
+    ends: dict[int, int] = {}  # each item's end line, by its first: built once, if a run needs it
     for members in runs.values():
-        yield from _run(ctx, members)
+        yield from _run(ctx, members, ends)
 
 
 def _keys(entry: Entry) -> tuple[str, str] | None:
@@ -62,7 +60,7 @@ def _keys(entry: Entry) -> tuple[str, str] | None:
     return (raw, folded) if folded else None
 
 
-def _run(ctx: Context, members: Sequence[Entry]) -> Iterator[Violation]:
+def _run(ctx: Context, members: Sequence[Entry], ends: dict[int, int]) -> Iterator[Violation]:
     if len(members) < _MIN_ITEMS:
         return
     pairs = [_keys(e) for e in members]
@@ -77,7 +75,7 @@ def _run(ctx: Context, members: Sequence[Entry]) -> Iterator[Violation]:
         names = [p[way] for p in pairs if p is not None]
         if names == sorted(names):
             return
-        kept = _longest_sorted(names)
+        kept = longest_run(names, strict=False)
         if best is None or len(kept) > len(best[1]):
             best = (names, kept)
     assert best is not None
@@ -86,7 +84,9 @@ def _run(ctx: Context, members: Sequence[Entry]) -> Iterator[Violation]:
     if len(out) > max(1, int(_OUT_OF_PLACE_SHARE * len(names))):
         return  # not nearly sorted: another order, or none
     order = sorted(range(len(names)), key=lambda i: names[i])
-    fix = _fix(ctx, members, order)
+    if not ends:
+        ends.update((item.line, item.end_line) for item in ctx.document.structure.items)
+    fix = _fix(ctx, members, order, ends)
     for i in out:
         entry = members[i]
         place = order.index(i)
@@ -107,32 +107,10 @@ def _run(ctx: Context, members: Sequence[Entry]) -> Iterator[Violation]:
         )
 
 
-def _longest_sorted(names: Sequence[str]) -> set[int]:
-    """Indices of a longest non-decreasing subsequence (patience sorting, n log n)."""
-    tails: list[str] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(names)
-    for i, name in enumerate(names):
-        at = bisect.bisect_right(tails, name)
-        if at == len(tails):
-            tails.append(name)
-            tail_index.append(i)
-        else:
-            tails[at] = name
-            tail_index[at] = i
-        previous[i] = tail_index[at - 1] if at else -1
-    kept = set()
-    i = tail_index[-1] if tail_index else -1
-    while i >= 0:
-        kept.add(i)
-        i = previous[i]
-    return kept
-
-
-def _fix(ctx: Context, members: Sequence[Entry], order: Sequence[int]) -> Fix | None:
+def _fix(
+    ctx: Context, members: Sequence[Entry], order: Sequence[int], ends: dict[int, int]
+) -> Fix | None:
     document = ctx.document
-    items = document.structure.items
-    ends = {item.line: item.end_line for item in items}
     for a, b in itertools.pairwise(members):
         if ends.get(a.line) != b.line:
             return None  # a blank line or other text between two items: keep them as they are

@@ -79,12 +79,11 @@ def check(ctx: Context) -> Iterator[Violation]:
     excluded = structure.code_lines | structure.html_lines
     item_lines = {item.line for item in structure.items}
     parents = {item.parent for item in structure.items if item.parent is not None}
-    governed = {s.scope_line for s in ctx.schemas}
     for index, item in enumerate(structure.items):
         line = document.line(item.line)
         if line.strip() not in ("-", "*", "+") or item.line in excluded or index in parents:
             continue
-        if governed and any(s.contains(item.line) for s in ctx.schemas):
+        if any(s.contains(item.line) for s in ctx.schemas):
             continue
         if any(document.line(n).strip() for n in range(item.line + 1, item.end_line)):
             continue  # the item's text starts on the next line

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
-from awesome_lint.model.entries import Entry
 from awesome_lint.model.prose import Prose
 
 _CANDIDATE = re.compile(r"[,:](?=[^\s/])")
@@ -114,10 +113,6 @@ def _in_item(ctx: Context, prose: Prose, span: int) -> bool:
     if prose.kind_names[prose.kinds[span]] == "item":
         return True
     line = prose.lines[span]
-    return any(e.line == line and e.schema.inferred for e in _entries_at(ctx, line))
-
-
-def _entries_at(ctx: Context, line: int) -> list[Entry]:
     entries = ctx.entries
     at = bisect.bisect_left(entries, line, key=lambda e: e.line)
-    return list(entries[at : at + 1])
+    return at < len(entries) and entries[at].line == line and entries[at].schema.inferred

@@ -20,9 +20,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
-from awesome_lint.model.papers import repeated_urls, same_title
-
-_TITLE_WORDS = 4  # in a list with no block, shorter link texts are names (as in AL302)
+from awesome_lint.model.papers import is_name, repeated_urls, same_title
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -32,10 +30,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             continue  # the same paper twice: AL301's
         first = repeat.earlier[0]
         title, first_title = repeat.paper.link, first.link
-        if (
-            repeat.paper.entry.schema.inferred
-            and min(len(title.text.split()), len(first_title.text.split())) < _TITLE_WORDS
-        ):
+        if is_name(repeat.paper) or is_name(first):
             continue  # names, not titles: a monorepo's parts share its link (django.db.models)
         yield Violation(
             title.url_start,
