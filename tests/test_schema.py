@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from awesome_lint.config import Settings
 from awesome_lint.context import Context
 from awesome_lint.model.document import Document
-from tests.conftest import FIXTURES, SEED
+from tests.conftest import FIXTURES, SEED, Result
 
 
 def _ctx(text: str) -> Context:
@@ -77,3 +79,13 @@ def test_an_alias_two_fields_share_goes_to_the_one_it_resembles() -> None:
         datasets.key,
         task.key,
     ]
+
+
+def test_a_label_mark_most_entries_write_is_one_finding_not_one_per_entry(
+    cli: Callable[..., Result],
+) -> None:
+    folder = FIXTURES / "AL112-label-mark-habit"
+    result = cli("--output-format", "concise", "--select", "AL105,AL112", "input.md", cwd=folder)
+    lines = [line for line in result.out.splitlines() if ": AL1" in line]
+    assert [line.split()[1] for line in lines] == ["AL112", "AL105"]
+    assert 'Label "Summary;" should be "Summary:"' in lines[1]

@@ -26,6 +26,11 @@ REQUIRED_SHARE = 0.5  # a required field most entries leave out is the block's d
 UNDECLARED_SHARE = 0.1  # an undeclared label this many entries use is the list's own field
 
 
+def label_mark(separator: str) -> str:
+    """The mark of a label's separator as written (``"**: "`` -> ``":"``, ``" ："`` -> ``"："``)."""
+    return next((ch for ch in separator if ch in ":;：；"), "")
+
+
 class Habits(NamedTuple):
     """One block's entries, observed."""
 
@@ -38,6 +43,7 @@ class Habits(NamedTuple):
     strict: bool  # the config pins the block: no habit overrules it
     pinned: frozenset[str]  # field kinds the config requires whatever the entries do
     block_order: Mapping[str, int]  # each declared field's place in the block, by key
+    separators: Mapping[str, Counter[str]]  # by key: the marks written after its label
 
     @property
     def title_is_link(self) -> bool:
@@ -57,6 +63,22 @@ class Habits(NamedTuple):
         if self.strict or self.entries < MIN_EVIDENCE:
             return True
         return self.present.get(spec.key, 0) >= REQUIRED_SHARE * self.entries
+
+    def separator(self, key: str) -> str | None:
+        """The mark most entries write after a field's label (``：``), when it is not the block's.
+
+        A mark more than half of the labels use is the list's own, not an outlier: AL105 takes
+        it as well as the block's ``:``, and AL112 reports it once. None when the block's
+        ``:`` stands: too few labels, no majority, or a pinned block.
+        """
+        counts = self.separators.get(key)
+        if self.strict or not counts:
+            return None
+        total = sum(counts.values())
+        mark, count = counts.most_common(1)[0]
+        if mark == ":" or total < MIN_EVIDENCE or 2 * count <= total:
+            return None
+        return mark
 
     def undeclared_habit(self, label: str) -> bool:
         """An undeclared label enough entries write: the list's field, not a typo."""
@@ -148,8 +170,12 @@ def _observe(
     present: Counter[str] = Counter()
     undeclared: dict[str, tuple[str, int]] = {}
     sequences: Counter[tuple[str, ...]] = Counter()
+    separators: dict[str, Counter[str]] = {}
     titled = 0
     for entry in entries:
+        for f in entry.fields:
+            if f.label is not None and f.spec is not None and f.label.status == "known":
+                separators.setdefault(f.spec.key, Counter())[label_mark(f.label.separator)] += 1
         titled += entry.title is not None
         keys = tuple(dict.fromkeys(f.spec.key for f in entry.fields if f.spec is not None))
         present.update(keys)
@@ -176,6 +202,7 @@ def _observe(
         strict=strict,
         pinned=pinned,
         block_order={spec.key: i for i, spec in enumerate(schema.fields)},
+        separators=separators,
     )
 
 

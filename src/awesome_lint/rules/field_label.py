@@ -3,6 +3,8 @@
 Catches ``Dataset;``, ``Keyowrd:``, ``Code：`` (full-width colon), ``Env :`` and ``Code:[...]``
 (no space). A label's case is checked against the list's own habit: if most entries write
 ``key:``, then ``key:`` is fine and ``Key:`` is not flagged either way it is declared.
+Its mark likewise: where most of the list writes ``Summary：`` (a full-width colon), both that
+and the block's ``Summary:`` are accepted, and AL112 reports the mixture once at the block.
 
 Why: readers and tools find fields by their label; ``Dataset;`` hides the datasets.
 
@@ -23,6 +25,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.model.habits import label_mark
 
 _COLON = re.compile(r"(?<![ \t])[ \t]*[:;：；]")  # the lookbehind keeps a search linear
 
@@ -31,10 +34,17 @@ def check(ctx: Context) -> Iterator[Violation]:
     habits: Counter[str] = Counter(
         f.label.text for _, f in ctx.fields() if f.label is not None and f.label.status == "known"
     )
-    for _, field in ctx.fields():
+    for entry, field in ctx.fields():
         label = field.label
         if label is None or label.status == "unknown":
             continue
+        # A mark most of the list writes after this label (``Summary：``, 377 times of 526) is
+        # the list's form, reported once by AL112, not at every entry; the block's ":" is fine.
+        mark = ":"
+        if field.spec is not None:
+            own = ctx.habit(entry.schema).separator(field.spec.key)
+            if own is not None and label_mark(label.separator) == own:
+                mark = own
         text = label.text
         if label.status == "misspelt":
             text = label.suggestion or text
@@ -51,7 +61,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         after = label.separator[core_end - label.end :]
         written = ctx.document.text[label.start : core_end]
         # An emphasised label keeps its markup: "**Keywords**:" and "**Keywords:**" are fine.
-        separator = _COLON.sub(":", written[len(label.text) :]) if label.markup else ":"
+        separator = _COLON.sub(mark, written[len(label.text) :]) if label.markup else mark
         wanted = text + separator
         needs_space = has_value and not after
         if written == wanted and not needs_space:

@@ -10,6 +10,8 @@ that break it are reported. Reported:
   the block's (AL104 then checks the entries' order);
 - a label that many entries write and the block does not declare (AL103 stays silent on it);
 - titles written as text in a block whose title is a link (AL101 stays silent);
+- a label mark most entries write instead of the block's ``:`` (``Summary：``; AL105 then
+  accepts both);
 - year sections that run oldest first throughout, with ``year-order = "auto"`` (AL201 keeps
   that order).
 
@@ -73,6 +75,16 @@ def check(ctx: Context) -> Iterator[Violation]:
                 f'Entries write "{spec.canonical}" before {names} ({first} of {both} times), '
                 "the block after: move it up in the block to match the list",
             )
+        for spec in schema.fields:
+            mark = habit.separator(spec.key)
+            if mark is not None and not spec.positional:
+                counts = habit.separators[spec.key]
+                yield Violation(
+                    *at(spec.line),
+                    f'Entries write "{spec.canonical}{mark}" ({counts[mark]} of'
+                    f' {sum(counts.values())} labels), the block "{spec.canonical}:": both are'
+                    " accepted; write one in all entries to keep one",
+                )
         for written, count in sorted(habit.undeclared.values(), key=lambda u: -u[1]):
             if habit.undeclared_habit(written):
                 yield Violation(
