@@ -32,7 +32,7 @@ _BULLET = re.compile(r"\A([ \t]*)([-*+])([ \t]+|$)")  # \A: match-only, linear u
 _MARKER = re.compile(r"\A([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)")  # bullets and numbers
 # A label, bare or emphasised (``**Keywords**:``, ``**Keywords:**``, ```Code`:``).
 _LABEL = re.compile(
-    r"(?P<open>\*\*|__|\*|_|`)?(?P<text>[A-Za-z][A-Za-z &/.-]{0,30}?)"
+    r"(?P<open>\*\*|__|\*|_|`)?(?P<text>[^\W\d_](?:[^\W\d_]|[ &/.-]){0,30}?)"
     r"(?P<inner>[ \t]*[:;：；])?(?P<close>(?P=open))?(?P<sep>(?(inner)|[ \t]*[:;：；])[ \t]*)"
 )
 _COLONS = ":："
