@@ -304,3 +304,19 @@ def test_keyword_fields_of_real_lists_have_few_false_flags(speller: Speller) -> 
                 if speller.check(token) is not None and token not in known_typos:
                     false_flags.add(token)
     assert len(false_flags) <= entries / 200, sorted(false_flags)
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("handlers", True),
+        ("chainable", True),  # chain + able
+        ("deserialize", True),  # de + serialize
+        ("geospatial", True),
+        ("sklearn", False),  # a name the curated list knows: not English
+        ("memcache", False),
+        ("npm", False),
+    ],
+)
+def test_is_english_leaves_out_the_curated_names(word: str, english: bool) -> None:
+    assert load_speller().is_english(word) is english

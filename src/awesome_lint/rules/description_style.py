@@ -5,8 +5,8 @@ their descriptions with a capital letter, one starting in lower case is reported
 end them with ``.``, ``!``, ``?`` or ``…``, one with no final punctuation is. A list with no
 such habit (fewer than three in four alike) is left alone, and so is a description that
 starts with a name written in lower case on purpose (the item's own name, a name the list
-has as an item such as ``go`` or ``sklearn``, or a word no dictionary knows such as
-``npm``), with code (``http.Handler``), a link or a digit, or that ends with a link, a
+has as an item such as ``go``, or a word no English dictionary knows such as ``npm`` or
+``sklearn``), with code (``http.Handler``), a link or a digit, or that ends with a link, a
 badge, a bare url, emoji or emphasis. An item with no separator whose text starts in lower
 case is a sentence (``[DevDocs](url) is an ...``), not a description.
 
@@ -64,7 +64,8 @@ def check(ctx: Context) -> Iterator[Violation]:
                     from awesome_lint.spelling import load_speller
 
                     speller = load_speller(ctx.settings.words)
-                if lower == "a" or speller.is_known(lower):
+                # An English word, not a name the speller knows (``sklearn compatible API``).
+                if lower == "a" or speller.is_english(lower):
                     capital = lower[0].upper() + lower[1:]
                     yield Violation(
                         word.start(),

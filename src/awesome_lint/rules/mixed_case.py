@@ -5,10 +5,11 @@ Flags a word of two capitals followed by at least four lower-case letters (``DOm
 names and are left alone, as are words the list writes that way more than once or in a title,
 the config's ``words``, and known names such as ``MLflow`` or ``GPflow``. Words whose
 capitals stand in a run of capitals of their line (``OpenREAD ... REasoning``), or together
-in another word of it (``EXPODE: EXploiting POlicy``), spell out an acronym, as a word like
-``PROPerty`` does: they are left alone too. In a list with no format block, where items name
-software (``FFmpeg``), a word is reported only when its fixed form is a dictionary word
-(``ERlang`` is not a slip: it spells out PropEr).
+in another word of it (``EXPODE: EXploiting POlicy``), or whose capitals and those of the
+words before it spell a word of the line in any case (``wain: WebAssembly INterpreter``),
+spell out an acronym, as a word like ``PROPerty`` does: they are left alone too. In a list
+with no format block, where items name software (``FFmpeg``), a word is reported only when
+its fixed form is a dictionary word (``ERlang`` is not a slip: it spells out PropEr).
 
 Why: a held Shift key is the commonest capitalisation typo, and a spelling checker skips it
 because mixed case usually means a name.
@@ -113,4 +114,27 @@ def _spells_acronym(written: str, words: list[str], line: str) -> bool:
     runs = _CAPITALS.findall(rest)  # "OpenREAD, an OPEN-ended REasoning ...": READ holds RE
     if any(written[:2] in run for run in runs):
         return True
-    return len(words) >= 2 and "".join(w[:2] for w in words) in rest.upper()
+    if len(words) >= 2 and "".join(w[:2] for w in words) in rest.upper():
+        return True
+    return _capitals_spell_a_word(written, line)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _capitals_spell_a_word(written: str, line: str) -> bool:
+    """The capitals of the words up to the slip spell a word of the line, in any case.
+
+    ``wain: WebAssembly INterpreter``: W, A and IN make ``wain``, the name being spelt out.
+    """
+    words = _WORD.findall(line)
+    lower = {w.lower() for w in words}
+    for index, word in enumerate(words):
+        if word != written:
+            continue
+        capitals = written[:2]
+        for before in reversed(words[max(0, index - 4) : index]):
+            capitals = "".join(c for c in before if c.isupper()) + capitals
+            if len(capitals) >= 3 and capitals.lower() in lower:
+                return True
+    return False

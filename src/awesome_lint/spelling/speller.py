@@ -389,6 +389,29 @@ class Speller:
             return True
         return any(parts) and all(self._accepted(part) for part in parts if part)
 
+    def is_english(self, word: str) -> bool:
+        """True when the lower-case word is an English word (or a regular inflection of one).
+
+        Unlike :meth:`is_known`, the curated names and terms (``sklearn``, ``npm``) and the
+        config's words do not count: a lower-case name there is written that way on purpose.
+        """
+        return self._english(word, depth=0)
+
+    def _english(self, word: str, depth: int) -> bool:
+        """In SCOWL, or made from a SCOWL word: ``chainable``, ``deserialize``, ``geospatial``."""
+        if any(word in words for words in self._lexicon.tiers[1:]):
+            return True
+        if depth > 1:
+            return False
+        if any(self._english(stem, depth + 1) for stem, _ in stems(word)):
+            return True
+        return any(
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= MIN_LENGTH
+            and self._english(word[len(prefix) :], depth + 1)
+            for prefix in (*CLOSED_PREFIXES, "geo")
+        )
+
     def _allowed(self, token: str) -> bool:
         """True when the whole token (``Pick-a-Pic``, ``Pick-a-Pic's``) is allowlisted."""
         return split_possessive(token)[0].lower() in self._extra
