@@ -226,3 +226,10 @@ def test_a_bad_value_never_costs_the_other_files_an_internal_error(
     assert result.code == 2
     assert "internal error" not in result.err and "Traceback" not in result.err
     assert len(result.err.strip().splitlines()) == 1, result.err
+
+
+@pytest.mark.parametrize("value", ['"sorted"', "true", '"Alphabetical "'])
+def test_a_bad_item_order_is_an_error(
+    tmp_path: Path, cli: Callable[..., Result], value: str
+) -> None:
+    assert_config_error(lint(tmp_path, cli, f"item-order = {value}\n"), "item-order")

@@ -57,6 +57,8 @@ class Settings(NamedTuple):
     strict_format: bool = False  # the format block is the authority: no habit overrules it
     labels: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     year_order: str = "auto"  # "auto": the list's own order, descending when it has none
+    # AL204: "auto" checks only sections sorted but for a few items; "alphabetical", every one.
+    item_order: str = "auto"
     words: frozenset[str] = frozenset()
     names: tuple[str, ...] = ()  # AL411: more canonical names; "!Name" turns a default off
     preset: str | None = None  # "awesome": the awesome-manifesto rules (registry.PRESETS)
@@ -133,6 +135,7 @@ _KEYS = {
     "required-fields",
     "labels",
     "year-order",
+    "item-order",
     "strict-format",
     "words",
     "names",
@@ -195,6 +198,9 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
     order = table.get("year-order", "auto")
     if order not in ("descending", "ascending", "auto"):
         raise ConfigError(f'{path}: \'year-order\' must be "descending", "ascending" or "auto"')
+    item_order = table.get("item-order", "auto")
+    if item_order not in ("auto", "alphabetical"):
+        raise ConfigError(f'{path}: \'item-order\' must be "auto" or "alphabetical"')
     strict = table.get("strict-format", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{path}: 'strict-format' must be true or false")
@@ -213,6 +219,7 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         strict_format=strict,
         labels=labels,
         year_order=order,
+        item_order=item_order,
         words=frozenset(w.lower() for w in strings("words")),
         names=tuple(n.strip() for n in strings("names") if n.strip()),
         preset=preset,

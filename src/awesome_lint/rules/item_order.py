@@ -8,6 +8,8 @@ read as a space (``[`tax`]`` sorts as "tax") or as written, whichever the run fo
 closely; a run with a name starting with a non-ASCII letter (``µStreamer``) is left alone,
 as where it sorts is the list's choice. Sections in any other order (by date, by importance,
 by hand) are left alone: only a list that is nearly sorted shows that it means to be.
+With ``item-order = "alphabetical"`` in the config, every list of two or more named items
+must be sorted, however far from sorted it is, non-ASCII names included.
 
 The unsafe fix rewrites the run of items in order, each item moved whole with its lines,
 when the items are written one after another with no blank line between them and none has
@@ -40,9 +42,10 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 
 def check(ctx: Context) -> Iterator[Violation]:
     runs: dict[tuple[int, int, int], list[Entry]] = {}
+    required = ctx.settings.item_order == "alphabetical"
     for entry in ctx.entries:
-        if not entry.schema.inferred:
-            continue
+        if not (required or entry.schema.inferred):
+            continue  # entries under a format block: sorted only when the config asks
         section = entry.section.line if entry.section is not None else -1
         key = (section, entry.depth, entry.parent_line)
         runs.setdefault(key, []).append(entry)
@@ -61,12 +64,13 @@ def _keys(entry: Entry) -> tuple[str, str] | None:
 
 
 def _run(ctx: Context, members: Sequence[Entry], ends: dict[int, int]) -> Iterator[Violation]:
-    if len(members) < _MIN_ITEMS:
+    required = ctx.settings.item_order == "alphabetical"
+    if len(members) < (2 if required else _MIN_ITEMS):
         return
     pairs = [_keys(e) for e in members]
     if any(p is None for p in pairs):
         return  # an item without a name: the section is not a list of names
-    if any(p is not None and not p[0][:1].isascii() for p in pairs):
+    if not required and any(p is not None and not p[0][:1].isascii() for p in pairs):
         return  # "µStreamer", "üWave": where such names sort is the list's own choice
     # Lists sort their names one of two ways ("go cheat" before or after "go-clean"): the run
     # is judged by the way that leaves fewer items out of place.
@@ -81,7 +85,7 @@ def _run(ctx: Context, members: Sequence[Entry], ends: dict[int, int]) -> Iterat
     assert best is not None
     names, kept = best
     out = [i for i in range(len(names)) if i not in kept]
-    if len(out) > max(1, int(_OUT_OF_PLACE_SHARE * len(names))):
+    if not required and len(out) > max(1, int(_OUT_OF_PLACE_SHARE * len(names))):
         return  # not nearly sorted: another order, or none
     order = sorted(range(len(names)), key=lambda i: names[i])
     if not ends:
@@ -98,11 +102,15 @@ def _run(ctx: Context, members: Sequence[Entry], ends: dict[int, int]) -> Iterat
             if after is not None and after.title is not None
             else "goes first"
         )
+        why = (
+            'the config asks for sorted items (item-order = "alphabetical")'
+            if required
+            else f"the other {len(names) - len(out)} of {len(names)} items here are sorted"
+        )
         yield Violation(
             title.start,
             title.end,
-            f'Item out of alphabetical order: "{title.text}" {where};'
-            f" the other {len(names) - len(out)} of {len(names)} items here are sorted",
+            f'Item out of alphabetical order: "{title.text}" {where}; {why}',
             fix,
         )
 
