@@ -200,6 +200,10 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(visible(_schema_text(shown, document, settings)))
             continue
         if args.init_format:
+            if args.fix or args.diff:
+                fixed = _insert_format(path, shown, document, settings, read, args, out, err)
+                status = max(status, fixed)
+                continue
             block = _init_format(document, settings)
             if block is None:
                 err.write(
@@ -494,7 +498,12 @@ def _inferred_text(shown: str, ctx: Context) -> str:
     summary = ctx.templates.summary()
     if not summary:
         return f"{shown}: no format block, and no list items to learn one from\n"
-    lines = [f"{shown}: no format block; the format inferred from its items"]
+    declared = any(s.classic for s in ctx.schemas)
+    lines = [
+        f"{shown}: the habits of its one-line items"
+        if declared
+        else f"{shown}: no format block; the format inferred from its items"
+    ]
     for depth, (template, counts) in summary.items():
         indent = "  " * (depth + 1)
         total = template.items
@@ -530,6 +539,68 @@ def _init_format(document: Document, settings: Settings) -> str | None:
     return format_block(Context(document, settings).templates)
 
 
+def _insert_format(
+    path: Path,
+    shown: str,
+    document: Document,
+    settings: Settings,
+    read: Read,
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """``--init-format --fix --unsafe-fixes``: write the inferred block into the list."""
+    from awesome_lint.context import Context
+    from awesome_lint.init_format import insertion
+
+    if Context(document, settings).schemas:
+        err.write(visible(f"awesome-lint: {shown}: the list has a format block already") + "\n")
+        return EXIT_CLEAN
+    edit = insertion(document, settings)
+    if edit is None:
+        err.write(
+            visible(f"awesome-lint: {shown}: no format to insert: no common item shape, or no")
+            + " one place where a block would govern the list's items\n"
+        )
+        return EXIT_ERROR
+    if args.fix and not args.unsafe_fixes and not args.diff:
+        err.write(
+            visible(f"awesome-lint: {shown}: inserting the format block is an unsafe fix")
+            + " (it changes what governs the entries): add --unsafe-fixes, or see it with --diff\n"
+        )
+        return EXIT_FOUND
+    text = document.text[: edit.start] + edit.content + document.text[edit.end :]
+    if args.diff:
+        import difflib
+
+        out.writelines(
+            difflib.unified_diff(
+                document.text.splitlines(keepends=True),
+                text.splitlines(keepends=True),
+                fromfile=f"a/{shown}",
+                tofile=f"b/{shown}",
+            )
+        )
+        return EXIT_FOUND
+    from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
+
+    try:
+        fixed = Document(text, path=document.path, bom=document.bom)
+        write_atomic(path, fixed.encode(), expected=Snapshot.of(*read))
+    except WriteRefused as error:
+        err.write(visible(f"awesome-lint: {shown}: {error}") + "\n")
+        return EXIT_ERROR
+    except OSError as error:
+        err.write(
+            visible(f"awesome-lint: {shown}: cannot write: {error.strerror or error}")
+            + "; file left unchanged\n"
+        )
+        return EXIT_ERROR
+    line = document.text.count("\n", 0, edit.start) + 1
+    err.write(visible(f"awesome-lint: {shown}: wrote the format block at line {line}") + "\n")
+    return EXIT_CLEAN
+
+
 def _inferred_any(context: Context) -> bool:
     """Some items follow an inferred format (the list has a habit the entry rules check)."""
     return any(t.lead is not None for t, _ in context.templates.summary().values())
@@ -549,6 +620,11 @@ def _schema_text(shown: str, document: Document, settings: Settings) -> str:
         n = habit.entries
         scope = f'"{"#" * s.heading.level} {s.heading.text}"' if s.heading else "whole file"
         lines.append(f"{shown}: format block at lines {s.block_line + 1}-{s.block_end_line}")
+        if s.classic:
+            lines.append(f"  scope: {scope}, lines {s.scope_line + 1}-{s.scope_end_line}")
+            lines.append(f"  title: {s.title_description}")
+            lines.append("  one-line items: checked as the list's items, by the habits below")
+            continue
         lines.append(f"  scope: {scope}, lines {s.scope_line + 1}-{s.scope_end_line}, {n} entries")
         if settings.strict_format:
             lines.append("  strict-format: the block's word stands, whatever the entries do")
@@ -586,4 +662,7 @@ def _schema_text(shown: str, document: Document, settings: Settings) -> str:
             lines.append(f"  undeclared labels: {listed}{more}")
         for p in s.problems:
             lines.append(f"  problem at line {p.line + 1}: {p.message}")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    if any(s.classic for s in ctx.schemas):
+        text += _inferred_text(shown, ctx)
+    return text

@@ -122,7 +122,12 @@ class Entry(NamedTuple):
 def extract_entries(
     document: Document, schemas: Sequence[Schema], *, infer: bool = True
 ) -> tuple[Entry, ...]:
-    """The entries of every block, then (``infer``) the items no block governs."""
+    """The entries of every block, then (``infer``) the items no block governs.
+
+    A classic block (``Schema.classic``: one-line named items, no fields) governs no entries
+    of its own: its items are read as the list's items, as with no block.
+    """
+    schemas = [s for s in schemas if not s.classic]
     declared = _declared_entries(document, schemas) if schemas else ()
     if not infer:
         return declared

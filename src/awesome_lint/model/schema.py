@@ -131,6 +131,10 @@ class SchemaProblem(NamedTuple):
     message: str
 
 
+# A classic block's title line: the link, then nothing or a separator and a description.
+_CLASSIC = re.compile(r"\[[^\[\]]*\]\([^()]*\)(?:\s*(?:[-–—:]|\s)\s*[^\[\]|!]*)?\Z")
+
+
 class Schema(NamedTuple):
     block_line: int  # the fence's opening line
     block_end_line: int  # exclusive
@@ -156,6 +160,17 @@ class Schema(NamedTuple):
     def signature(self) -> tuple[str, ...]:
         """What makes two blocks the same template: the title's words and the fields' keys."""
         return (_LINK_TARGET.sub("", self.title_description), *(f.key for f in self.fields))
+
+    @property
+    def classic(self) -> bool:
+        """A block of one-line named items and no fields: ``- [name](url) - Description.``
+
+        Such a block declares what the inferred format reads (``model.inferred``): its
+        entries are read and checked as the list's items, with the habits of each section.
+        """
+        return (
+            not self.fields and not self.inferred and bool(_CLASSIC.match(self.title_description))
+        )
 
     def contains(self, line: int) -> bool:
         return self.scope_line <= line < self.scope_end_line and not (

@@ -136,7 +136,9 @@ def _no_space(ctx: Context) -> Iterator[Violation]:
     excluded = document.structure.code_lines | document.structure.html_lines
     # Scopes of blocks in one section overlap: scan each line once (blocks themselves are code).
     scanned = 0
-    for scope_line, scope_end in sorted((s.scope_line, s.scope_end_line) for s in ctx.schemas):
+    for scope_line, scope_end in sorted(
+        (s.scope_line, s.scope_end_line) for s in ctx.schemas if not s.classic
+    ):
         for line in range(max(scope_line, scanned), min(scope_end, document.line_count)):
             if line in excluded:
                 continue

@@ -83,7 +83,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         line = document.line(item.line)
         if line.strip() not in ("-", "*", "+") or item.line in excluded or index in parents:
             continue
-        if any(s.contains(item.line) for s in ctx.schemas):
+        if any(s.contains(item.line) for s in ctx.schemas if not s.classic):
             continue
         if any(document.line(n).strip() for n in range(item.line + 1, item.end_line)):
             continue  # the item's text starts on the next line
