@@ -151,3 +151,19 @@ def test_a_description_of_closing_marks_alone_is_not_judged(
     result = cli("--output-format", "concise", "README.md", cwd=tmp_path)
     assert result.code in (0, 1), result.err
     assert "internal error" not in result.err
+
+
+def test_contents_items_written_as_absolute_links_are_not_entries() -> None:
+    text = (
+        "# Awesome Things\n\n## Contents\n\n"
+        "- [Tools](https://github.com/owner/awesome-things#tools)\n"
+        "  - [Command Line / Shell](https://github.com/owner/awesome-things#command-line--shell)\n"
+        "- [Libraries](https://github.com/owner/awesome-things/blob/main/README.md#libraries)\n\n"
+        "## Tools\n\n### Command Line / Shell\n\n"
+        "- [fd](https://github.com/sharkdp/fd) - A simple alternative to find.\n"
+        "- [Chemistry](https://github.com/other/project#chemistry-environment) - A benchmark.\n"
+        "- [Readme](https://github.com/other/awesome-readme#readme) - Good READMEs.\n\n"
+        "## Libraries\n\n- [regex](https://github.com/rust-lang/regex) - Regular expressions.\n"
+    )
+    names = [e.title.text for e in Context(Document(text)).entries if e.title is not None]
+    assert names == ["fd", "Chemistry", "Readme", "regex"]

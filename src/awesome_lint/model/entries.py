@@ -23,6 +23,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+from awesome_lint.model.anchors import Anchors, document_anchors, github_slug
 from awesome_lint.model.document import Document
 from awesome_lint.model.links import Link
 from awesome_lint.model.schema import KINDS, FieldSpec, Schema, ScopeIndex, inferred_schema
@@ -36,6 +37,10 @@ _LABEL = re.compile(
     r"(?P<inner>[ \t]*[:;：；])?(?P<close>(?P=open))?(?P<sep>(?(inner)|[ \t]*[:;：；])[ \t]*)"
 )
 _COLONS = ":："
+# A page of a GitHub repository (its front page or a file) with a fragment.
+_GITHUB_PAGE = re.compile(
+    r"https?://github\.com/[^/#\s]+/[^/#\s]+(?:/(?:blob|tree)/[^#\s]+)?/?#(?P<fragment>\S+)\Z"
+)
 # "概述：..." or "Summary: ..." with no link, right under an entry at its level: a field of the
 # entry above written one level too shallow, not an entry without a title.
 _STRAY_LABEL = re.compile(r"\A[^\s:：\[\]()]{1,24}(?: [^\s:：\[\]()]{1,24}){0,2}[ \t]*[:：]")
@@ -164,6 +169,7 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
     heading_index = 0
     section: Heading | None = None
     schema: Schema | None = None
+    anchors: list[Anchors] = []  # the document's anchors, found when first needed
     for index, item in enumerate(items):
         line = item.line
         while heading_index < len(headings) and headings[heading_index].line < line:
@@ -183,7 +189,7 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
             continue
         links = document.links(line)
         first = next((k for k in links if not k.image and not _is_badge(k)), None)
-        if first is not None and _is_contents_link(first, text, content_start):
+        if first is not None and _is_contents_link(first, text, content_start, document, anchors):
             continue  # a table-of-contents item, not an entry
         if schema is None:
             scope_line = section.line if section is not None else 0
@@ -221,12 +227,27 @@ def _is_badge(link: Link) -> bool:
     return link.text.lstrip().startswith("![")
 
 
-def _is_contents_link(link: Link, text: str, content_start: int) -> bool:
-    """``[Section](#section)`` (bold or not) first on the line: a table of contents' item."""
-    if not link.url.startswith("#"):
+def _is_contents_link(
+    link: Link, text: str, content_start: int, document: Document, anchors: list[Anchors]
+) -> bool:
+    """``[Section](#section)`` (bold or not) first on the line: a table of contents' item.
+
+    So is ``[Papers](https://github.com/owner/list#papers)``, the same link written absolute:
+    its fragment is the slug of the link's own text and an anchor of this document.
+    """
+    if text[content_start : link.start].strip("*_ \t"):
         return False
-    before = text[content_start : link.start]
-    return not before.strip("*_ \t")
+    if link.url.startswith("#"):
+        return True
+    page = _GITHUB_PAGE.match(link.url)
+    if page is None:
+        return False
+    fragment = page.group("fragment").lower()
+    if github_slug(link.text.strip()) != fragment:
+        return False
+    if not anchors:
+        anchors.append(document_anchors(document))
+    return fragment in anchors[0]  # not "[Readme](…/awesome-readme#readme)"
 
 
 def _declared_entries(document: Document, schemas: Sequence[Schema]) -> tuple[Entry, ...]:
