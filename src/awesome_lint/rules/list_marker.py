@@ -4,12 +4,12 @@ In a list with no format block: where the list's top-level items use one bullet 
 or ``+``; three in four or more), an item with another is reported where its own section
 mostly writes the list's (a section written all in its own bullet, such as a table of
 contents, is left alone), and the fix writes the list's (safe: one character, and the item
-keeps its place). An item written with two or more
-spaces after its bullet (``-  [name](url)``) is reported where the list writes one; the fix
-removes the extra spaces when the item has no lines below it (their indentation depends on
-where the text starts). A line such as ``-[name](url)`` is not a list item at all (Markdown
-needs a space after the bullet) and renders glued to the item above; the fix adds the space,
-which makes it an item again (unsafe: it changes the list's tree).
+keeps its place). An item, or an entry of a format block or one of its fields, written
+with two or more spaces after its bullet (``-  [name](url)``) is reported where the list
+writes one; the fix removes the extra spaces when the item has no lines below it (their
+indentation depends on where the text starts). A line such as ``-[name](url)`` is not a list
+item at all (Markdown needs a space after the bullet) and renders glued to the item above;
+the fix adds the space, which makes it an item again (unsafe: it changes the list's tree).
 
 A bullet with nothing after it (an empty item) is reported too, without a fix.
 
@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.model.entries import Entry, Field
 from awesome_lint.model.habits import HABIT_SHARE, MIN_EVIDENCE
 
 _GLUED = re.compile(r"\A([ \t]*)([-*+])\[[^\]\n]+\]\(")
@@ -59,18 +60,23 @@ def check(ctx: Context) -> Iterator[Violation]:
             )
     document = ctx.document
     text = document.text
-    spaced = [e for e in items if e.content_start - (e.start + len(e.indent) + 1) > 1]
-    if len(items) >= MIN_EVIDENCE and len(spaced) <= (1 - HABIT_SHARE) * len(items):
-        for entry in spaced:
-            marker_end = entry.start + len(entry.indent) + 1
-            if "\t" in text[marker_end : entry.content_start]:
+    # Every bulleted line: items, and the entries of format blocks with their fields.
+    bulleted: list[Entry | Field] = [e for e in ctx.entries if e.bullet in "-*+"]
+    bulleted += [f for e in ctx.entries for f in e.fields if f.bullet in "-*+"]
+    spaced = [b for b in bulleted if b.content_start - (b.start + len(b.indent) + 1) > 1]
+    if len(bulleted) >= MIN_EVIDENCE and len(spaced) <= (1 - HABIT_SHARE) * len(bulleted):
+        for marked in sorted(spaced, key=lambda b: b.start):
+            marker_end = marked.start + len(marked.indent) + 1
+            if "\t" in text[marker_end : marked.content_start]:
                 continue
-            single = entry.end_line == entry.line + 1 and not entry.has_items
-            fix = Fix.safe("Write one space", Edit(marker_end, entry.content_start, " "))
+            below = isinstance(marked, Entry) and marked.has_items
+            single = marked.end_line == marked.line + 1 and not below
+            fix = Fix.safe("Write one space", Edit(marker_end, marked.content_start, " "))
             yield Violation(
                 marker_end,
-                entry.content_start,
-                f"{entry.content_start - marker_end} spaces after the bullet; this list writes one",
+                marked.content_start,
+                f"{marked.content_start - marker_end} spaces after the bullet;"
+                " this list writes one",
                 fix if single else None,
             )
     if not items:
