@@ -65,12 +65,14 @@ def check(ctx: Context) -> Iterator[Violation]:
     bulleted += [f for e in ctx.entries for f in e.fields if f.bullet in "-*+"]
     spaced = [b for b in bulleted if b.content_start - (b.start + len(b.indent) + 1) > 1]
     if len(bulleted) >= MIN_EVIDENCE and len(spaced) <= (1 - HABIT_SHARE) * len(bulleted):
+        listed = document.structure.items
+        # Lines of items with items below: their sub-items' indentation follows the text.
+        parents = {listed[i.parent].line for i in listed if i.parent is not None}
         for marked in sorted(spaced, key=lambda b: b.start):
             marker_end = marked.start + len(marked.indent) + 1
             if "\t" in text[marker_end : marked.content_start]:
                 continue
-            below = isinstance(marked, Entry) and marked.has_items
-            single = marked.end_line == marked.line + 1 and not below
+            single = marked.end_line == marked.line + 1 and marked.line not in parents
             fix = Fix.safe("Write one space", Edit(marker_end, marked.content_start, " "))
             yield Violation(
                 marker_end,
@@ -102,6 +104,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         match = _GLUED.match(line)
         if match is None or n in item_lines:
             continue
+        if any(s.contains(n) for s in ctx.schemas if not s.classic):
+            continue  # under a format block, AL107 reports it
         at = document.line_starts[n] + match.end(2)
         yield Violation(
             at - 1,
