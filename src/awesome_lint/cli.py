@@ -104,7 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     out.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only, no notes")
-    out.add_argument("--no-color", action="store_true", help="no colours (also: NO_COLOR)")
+    out.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        help="colour the output: auto (default) on a terminal unless NO_COLOR, or with FORCE_COLOR",
+    )
+    out.add_argument(
+        "--no-color", dest="color", action="store_const", const="never", help="--color never"
+    )
     ex = p.add_argument_group("exit code")
     ex.add_argument("--exit-zero", action="store_true", help="exit 0 even if diagnostics remain")
     ex.add_argument(
@@ -267,6 +274,14 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
     if args.statistics:
         out.write(_statistics(reports, options))
+    if (
+        args.diff
+        and not args.quiet
+        and (fixed := sum(sum(r.fixed.values()) for r in reports if r.fixed))
+    ):
+        from awesome_lint.report.diff import would_fix
+
+        err.write(would_fix(fixed) + "\n")  # stderr: what stdout holds stays a valid patch
     remaining = any(r.diagnostics for r in reports)
     if status == EXIT_ERROR:
         return EXIT_ERROR
@@ -297,7 +312,9 @@ def _append_step_summary(
 
 
 def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR"):
+    if args.color is not None and args.color != "auto":
+        return bool(args.color == "always")  # the command line wins over the environment
+    if os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or out.isatty()
 
@@ -448,17 +465,13 @@ def _process(
     assert fixed_document.text == result.text  # the fixer's last lint was of its final text
     remaining = result.diagnostics  # the fixer linted the final text already
     if args.diff:
-        import difflib
+        from awesome_lint.report import diff
 
-        out.writelines(
-            difflib.unified_diff(
-                document.text.splitlines(keepends=True),
-                result.text.splitlines(keepends=True),
-                fromfile=f"a/{shown}",
-                tofile=f"b/{shown}",
-            )
+        patch = diff.unified_diff(
+            document.encode().decode(), fixed_document.encode().decode(), shown
         )
-        return FileReport(shown, document, diagnostics), True, None
+        out.write(diff.paint(patch) if _use_color(args, out) else patch)
+        return FileReport(shown, document, diagnostics, result.applied), True, None
     from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
 
     expected = Snapshot.of(*read) if read is not None else None
