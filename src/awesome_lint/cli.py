@@ -13,7 +13,7 @@ import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from awesome_lint import __version__
 from awesome_lint.config import (
@@ -26,11 +26,12 @@ from awesome_lint.config import (
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import (
-    BY_CODE,
     PRESETS,
     RULES,
     RuleSpec,
     SelectorError,
+    find_rule,
+    rule_hint,
     select_rules,
 )
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, visible
@@ -49,7 +50,24 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        from awesome_lint.suggestions import choice_hint
+
+        raise UsageError(message + choice_hint(message, self._option_string_actions))
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: None = None) -> Any:  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:  # argparse's own message, with the flag a mistyped one was likely meant as
+            from awesome_lint.suggestions import did_you_mean
+
+            known = [o for o in self._option_string_actions if o.startswith("--")]
+            self.error(
+                "unrecognized arguments: "
+                + " ".join(
+                    e + (did_you_mean(e.split("=", 1)[0], known) if e.startswith("--") else "")
+                    for e in extras
+                )
+            )
+        return parsed
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -127,7 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a `format:` block for the format inferred from the list, ready to paste",
     )
-    info.add_argument("--explain", metavar="CODE", help="show a rule's documentation")
+    info.add_argument(
+        "--explain", metavar="RULE", help="a rule's documentation (code or name) as Markdown"
+    )
     info.add_argument("--list-rules", action="store_true", help="list every rule")
     info.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     return p
@@ -145,30 +165,24 @@ def run(
         return EXIT_ERROR
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
-    if args.list_rules:
-        out.write(_list_rules())
-        return EXIT_CLEAN
-    if args.explain:
-        rule = BY_CODE.get(args.explain.upper())
+    if args.list_rules or args.explain:
+        from awesome_lint.report import rule_doc
+
+        if args.list_rules:
+            out.write(rule_doc.rule_table(RULES))
+            return EXIT_CLEAN
+        rule = find_rule(args.explain)
         if rule is None:
-            err.write(f"awesome-lint: error: unknown rule {args.explain!r} (see --list-rules)\n")
+            unknown = f"unknown rule {args.explain!r}{rule_hint(args.explain)}"
+            err.write(visible(f"awesome-lint: error: {unknown}") + "\n")
             return EXIT_ERROR
-        out.write(f"{rule.code} {rule.name} (fix: {rule.fix})\n\n{rule.doc}\n")
+        out.write(rule_doc.explain(rule))
         return EXIT_CLEAN
     return _lint_files(args, out, err)
 
 
-def _list_rules() -> str:
-    rows = [f"{r.code}  {r.name:<24} {_fix_mark(r):<7} {r.summary}" for r in RULES]
-    return "\n".join(rows) + "\n"
-
-
 def _declared_fields(context: Context) -> set[str]:
     return {name for schema in context.schemas for f in schema.fields for name in (f.kind, f.key)}
-
-
-def _fix_mark(rule: RuleSpec) -> str:
-    return {"safe": "[*]", "unsafe": "[unsafe]", "none": ""}[rule.fix]
 
 
 def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -268,12 +282,14 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
-    if not args.diff and not nothing_checked:
+    if args.statistics:  # instead of the listing, as in ruff; beside a patch, on stderr
+        from awesome_lint.report import statistics
+
+        (err if args.diff else out).write(statistics.render(reports, options, fmt))
+    elif not args.diff and not nothing_checked:
         out.write(renderer(fmt)(reports, options))
     if fmt in ("github", "sarif") and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
-    if args.statistics:
-        out.write(_statistics(reports, options))
     if (
         args.diff
         and not args.quiet
@@ -486,18 +502,6 @@ def _process(
             f"{shown}: cannot write: {error.strerror or error}; file left unchanged",
         )
     return FileReport(shown, fixed_document, remaining, result.applied), True, None
-
-
-def _statistics(reports: Sequence[FileReport], options: ReportOptions) -> str:
-    from collections import Counter
-
-    counts: Counter[str] = Counter(d.code for r in reports for d in r.diagnostics)
-    fixable = {d.code for r in reports for d in r.diagnostics if options.applicable(d)}
-    lines = []
-    for code, count in counts.most_common():
-        mark = "[*]" if code in fixable else "   "
-        lines.append(f"{count:>5}  {code}  {mark} {BY_CODE[code].name}")
-    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _inferred_text(shown: str, ctx: Context) -> str:
