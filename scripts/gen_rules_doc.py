@@ -28,6 +28,8 @@ FAMILIES = {
     "AL4": "Text",
     "AL5": "Document",
 }
+
+
 def render() -> str:
     lines = [
         "# Rules",
