@@ -8,6 +8,7 @@ changed); 2 a usage, config, read or write error.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import stat
 import sys
@@ -279,6 +280,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         color=color,
         show_fixes=args.show_fixes,
         fixing=args.fix or args.diff,
+        width=_terminal_width(out),
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
@@ -325,6 +327,17 @@ def _append_step_summary(
             summary.write(renderer("step-summary")(reports, options))
     except OSError as error:
         err.write(f"awesome-lint: warning: cannot write GITHUB_STEP_SUMMARY: {error}\n")
+
+
+def _terminal_width(out: TextIO) -> int | None:
+    """``COLUMNS`` when set, else the terminal's width when writing to one, else unknown."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(out.fileno()).columns if out.isatty() else None
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return None
 
 
 def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
