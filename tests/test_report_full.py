@@ -84,8 +84,8 @@ def test_caret_after_cjk_emoji_and_tab_in_full_output(cli: Cli, tmp_path: Path) 
     lines = out.splitlines()
     source = next(x for x in lines if x.startswith("3 | "))
     caret = lines[lines.index(source) + 1]
-    assert source == "3 | - [强化学习 🚀](https://example.com/rl) -    A  tool."
     assert under_carets(source[4:], caret.index("^") - 4, caret.count("^")) == "  "
+    assert source == "3 | - [强化学习 🚀](https://example.com/rl) -    A  tool."
 
 
 TEXT = st.lists(st.sampled_from(["a", " ", "中", "😀", "\t", "e\u0301", "\x1b", "-", "ー"])).map(
