@@ -59,7 +59,11 @@ def test_explain_keeps_a_literal_holding_a_backtick_as_markdown(cli: Cli) -> Non
 
 @pytest.mark.parametrize(
     ("word", "hint"),
-    [("field-lable", "did you mean 'AL105', field-label?"), ("AL1055", "did you mean 'AL105'?")],
+    [
+        ("field-lable", "did you mean 'AL105', field-label?"),
+        ("AL1055", "did you mean 'AL105'?"),
+        ("AL1O5", "did you mean 'AL105'?"),  # a letter O for a zero, not AL115
+    ],
 )
 def test_explain_unknown_rule_suggests_and_exits_2(cli: Cli, word: str, hint: str) -> None:
     result = cli("--explain", word)

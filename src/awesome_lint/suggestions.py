@@ -7,14 +7,26 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+_LOOKALIKE = str.maketrans("oil", "011")
 _INVALID_CHOICE = re.compile(r"argument ([^:]+): invalid choice: '([^']*)'")
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate nearest to ``word`` (case folded), if one is near enough."""
     by_folded = {c.casefold(): c for c in candidates}
-    found = difflib.get_close_matches(word.casefold(), by_folded, n=1, cutoff=0.6)
-    return by_folded[found[0]] if found else None
+    folded = word.casefold()
+    found = difflib.get_close_matches(folded, by_folded, n=5, cutoff=0.6)
+    if not found:
+        return None
+
+    def score(c: str) -> tuple[float, float]:  # ties go to a look-alike: O for 0, l for 1
+        lookalike = folded.translate(_LOOKALIKE), c.translate(_LOOKALIKE)
+        return (
+            difflib.SequenceMatcher(None, folded, c).ratio(),
+            difflib.SequenceMatcher(None, *lookalike).ratio(),
+        )
+
+    return by_folded[max(found, key=score)]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
