@@ -10,7 +10,6 @@ the one ``RuleSpec.url`` (and every diagnostic's ``url``) points at.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "rules.md"
 sys.path.insert(0, str(ROOT / "src"))  # document this checkout's rules, not an installed copy
 
-from awesome_lint.registry import RULES, RuleSpec  # noqa: E402
+from awesome_lint.registry import RULES  # noqa: E402
+from awesome_lint.report.rule_doc import section  # noqa: E402
 
 FAMILIES = {
     "AL1": "Entry structure",
@@ -28,12 +28,6 @@ FAMILIES = {
     "AL4": "Text",
     "AL5": "Document",
 }
-FIX_KINDS = {
-    "safe": "safe: `--fix` applies it",
-    "unsafe": "unsafe: applied only with `--fix --unsafe-fixes`",
-    "none": "none: only the author can repair it",
-}
-_EXAMPLE = re.compile(r"^(Okay|AL\d{3}):\s?(.*)$")
 
 
 def render() -> str:
@@ -61,47 +55,11 @@ def render() -> str:
         if rule.code[:3] != family:
             family = rule.code[:3]
             lines += ["", f"## {family}xx {FAMILIES.get(family, 'Other')}"]
-        lines += ["", *_section(rule)]
+        lines += ["", *section(rule)]
     compared = ROOT / "docs" / "_compared.md"
     if compared.exists():  # the table against sindresorhus/awesome-lint, kept by hand
         lines += ["", *compared.read_text(encoding="utf-8").rstrip("\n").splitlines()]
     return "\n".join(lines) + "\n"
-
-
-def _section(rule: RuleSpec) -> list[str]:
-    doc_lines = rule.doc.splitlines()
-    lines = [f"### {rule.code} {rule.name}", "", _sentence(rule.summary), ""]
-    lines.append(f"Fix: {FIX_KINDS[rule.fix]}.")
-    if not rule.default:
-        lines.append(f"Off by default: runs only with `--select {rule.code}` (or its option).")
-    body = doc_lines[1:]
-    prose: list[str] = []
-    examples: list[tuple[str, list[str]]] = []
-    for line in body:
-        match = _EXAMPLE.match(line)
-        if match:
-            label = match.group(1)
-            aligned = len(line) > 7 and not line[len(label) + 1 : 7].strip()
-            examples.append((label, [line[7:] if aligned else match.group(2)]))
-        elif examples and line.strip():
-            examples[-1][1].append(line[7:] if line[:7].isspace() else line.strip())
-        elif not examples:
-            prose.append(line)
-    text = "\n".join(prose).strip()
-    if text:
-        lines += ["", text]
-    for label, example in examples:
-        title = "Okay:" if label == "Okay" else f"{label}:"
-        lines += ["", title, "", "```markdown", *example, "```"]
-    return lines
-
-
-def _sentence(summary: str) -> str:
-    summary = summary.strip()
-    if not summary:
-        return ""
-    summary = summary[0].upper() + summary[1:]
-    return summary if summary.endswith((".", "!", "?")) else summary + "."
 
 
 def main(argv: Sequence[str] | None = None) -> int:

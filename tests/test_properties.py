@@ -33,7 +33,11 @@ from tests.conftest import Result
 SCHEMAS = Path(__file__).parent / "schemas"
 JSON_SCHEMA = json.loads((SCHEMAS / "awesome-lint-json.json").read_text(encoding="utf-8"))
 SARIF_SCHEMA = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif")
+RDJSON_SCHEMA = json.loads((SCHEMAS / "rdjson-DiagnosticResult.json").read_text(encoding="utf-8"))
+GITLAB_SCHEMA = json.loads(
+    (SCHEMAS / "gitlab-code-quality-report.json").read_text(encoding="utf-8")
+)
+FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "rdjson", "gitlab")
 URL = re.compile(r"https?://[^\s)\]>\"'<）]+")  # AL108 drops a typed "）", by design
 GITHUB_LINE = re.compile(
     r"::error title=awesome-lint \(AL\d{3}\),file=[^,]+,line=\d+,col=\d+,"
@@ -319,6 +323,12 @@ def test_every_output_format_reports_the_same_diagnostics(
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == [o["code"] for o in objects]
     concise = [line for line in out["concise"].splitlines() if line.startswith("README.md:")]
     assert len(concise) == len(objects)
+    review = json.loads(out["rdjson"])
+    jsonschema.Draft4Validator(RDJSON_SCHEMA).validate(review)
+    assert [d["code"]["value"] for d in review["diagnostics"]] == [o["code"] for o in objects]
+    quality = json.loads(out["gitlab"])
+    jsonschema.Draft202012Validator(GITLAB_SCHEMA).validate(quality)
+    assert len({i["fingerprint"] for i in quality}) == len(objects)
 
 
 @EXAMPLES

@@ -8,12 +8,13 @@ changed); 2 a usage, config, read or write error.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from awesome_lint import __version__
 from awesome_lint.config import (
@@ -26,11 +27,12 @@ from awesome_lint.config import (
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import (
-    BY_CODE,
     PRESETS,
     RULES,
     RuleSpec,
     SelectorError,
+    find_rule,
+    rule_hint,
     select_rules,
 )
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, visible
@@ -49,7 +51,24 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        from awesome_lint.suggestions import choice_hint
+
+        raise UsageError(message + choice_hint(message, self._option_string_actions))
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: None = None) -> Any:  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:  # argparse's own message, with the flag a mistyped one was likely meant as
+            from awesome_lint.suggestions import did_you_mean
+
+            known = [o for o in self._option_string_actions if o.startswith("--")]
+            self.error(
+                "unrecognized arguments: "
+                + " ".join(
+                    e + (did_you_mean(e.split("=", 1)[0], known) if e.startswith("--") else "")
+                    for e in extras
+                )
+            )
+        return parsed
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -104,7 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--statistics", action="store_true", help="count diagnostics per rule")
     out.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only, no notes")
-    out.add_argument("--no-color", action="store_true", help="no colours (also: NO_COLOR)")
+    out.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        help="colour the output: auto (default) on a terminal unless NO_COLOR, or with FORCE_COLOR",
+    )
+    out.add_argument(
+        "--no-color", dest="color", action="store_const", const="never", help="--color never"
+    )
     ex = p.add_argument_group("exit code")
     ex.add_argument("--exit-zero", action="store_true", help="exit 0 even if diagnostics remain")
     ex.add_argument(
@@ -120,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a `format:` block for the format inferred from the list, ready to paste",
     )
-    info.add_argument("--explain", metavar="CODE", help="show a rule's documentation")
+    info.add_argument(
+        "--explain", metavar="RULE", help="a rule's documentation (code or name) as Markdown"
+    )
     info.add_argument("--list-rules", action="store_true", help="list every rule")
     info.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     return p
@@ -138,30 +166,24 @@ def run(
         return EXIT_ERROR
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
-    if args.list_rules:
-        out.write(_list_rules())
-        return EXIT_CLEAN
-    if args.explain:
-        rule = BY_CODE.get(args.explain.upper())
+    if args.list_rules or args.explain:
+        from awesome_lint.report import rule_doc
+
+        if args.list_rules:
+            out.write(rule_doc.rule_table(RULES))
+            return EXIT_CLEAN
+        rule = find_rule(args.explain)
         if rule is None:
-            err.write(f"awesome-lint: error: unknown rule {args.explain!r} (see --list-rules)\n")
+            unknown = f"unknown rule {args.explain!r}{rule_hint(args.explain)}"
+            err.write(visible(f"awesome-lint: error: {unknown}") + "\n")
             return EXIT_ERROR
-        out.write(f"{rule.code} {rule.name} (fix: {rule.fix})\n\n{rule.doc}\n")
+        out.write(rule_doc.explain(rule))
         return EXIT_CLEAN
     return _lint_files(args, out, err)
 
 
-def _list_rules() -> str:
-    rows = [f"{r.code}  {r.name:<24} {_fix_mark(r):<7} {r.summary}" for r in RULES]
-    return "\n".join(rows) + "\n"
-
-
 def _declared_fields(context: Context) -> set[str]:
     return {name for schema in context.schemas for f in schema.fields for name in (f.kind, f.key)}
-
-
-def _fix_mark(rule: RuleSpec) -> str:
-    return {"safe": "[*]", "unsafe": "[unsafe]", "none": ""}[rule.fix]
 
 
 def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -262,15 +284,26 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         color=color,
         show_fixes=args.show_fixes,
         fixing=args.fix or args.diff,
+        width=_terminal_width(out),
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
-    if not args.diff and not nothing_checked:
+    if args.statistics:  # instead of the listing, as in ruff; beside a patch, on stderr
+        from awesome_lint.report import statistics
+
+        (err if args.diff else out).write(statistics.render(reports, options, fmt))
+    elif not args.diff and not nothing_checked:
         out.write(renderer(fmt)(reports, options))
     if fmt in ("github", "sarif") and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
-    if args.statistics:
-        out.write(_statistics(reports, options))
+    if (
+        args.diff
+        and not args.quiet
+        and (fixed := sum(sum(r.fixed.values()) for r in reports if r.fixed))
+    ):
+        from awesome_lint.report.diff import would_fix
+
+        err.write(would_fix(fixed) + "\n")  # stderr: what stdout holds stays a valid patch
     remaining = any(r.diagnostics for r in reports)
     if status == EXIT_ERROR:
         return EXIT_ERROR
@@ -300,8 +333,21 @@ def _append_step_summary(
         err.write(f"awesome-lint: warning: cannot write GITHUB_STEP_SUMMARY: {error}\n")
 
 
+def _terminal_width(out: TextIO) -> int | None:
+    """``COLUMNS`` when set, else the terminal's width when writing to one, else unknown."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(out.fileno()).columns if out.isatty() else None
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return None
+
+
 def _use_color(args: argparse.Namespace, out: TextIO) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR"):
+    if args.color is not None and args.color != "auto":
+        return bool(args.color == "always")  # the command line wins over the environment
+    if os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or out.isatty()
 
@@ -452,17 +498,13 @@ def _process(
     assert fixed_document.text == result.text  # the fixer's last lint was of its final text
     remaining = result.diagnostics  # the fixer linted the final text already
     if args.diff:
-        import difflib
+        from awesome_lint.report import diff
 
-        out.writelines(
-            difflib.unified_diff(
-                document.text.splitlines(keepends=True),
-                result.text.splitlines(keepends=True),
-                fromfile=f"a/{shown}",
-                tofile=f"b/{shown}",
-            )
+        patch = diff.unified_diff(
+            document.encode().decode(), fixed_document.encode().decode(), shown
         )
-        return FileReport(shown, document, diagnostics), True, None
+        out.write(diff.paint(patch) if _use_color(args, out) else patch)
+        return FileReport(shown, document, diagnostics, result.applied), True, None
     from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
 
     expected = Snapshot.of(*read) if read is not None else None
@@ -477,18 +519,6 @@ def _process(
             f"{shown}: cannot write: {error.strerror or error}; file left unchanged",
         )
     return FileReport(shown, fixed_document, remaining, result.applied), True, None
-
-
-def _statistics(reports: Sequence[FileReport], options: ReportOptions) -> str:
-    from collections import Counter
-
-    counts: Counter[str] = Counter(d.code for r in reports for d in r.diagnostics)
-    fixable = {d.code for r in reports for d in r.diagnostics if options.applicable(d)}
-    lines = []
-    for code, count in counts.most_common():
-        mark = "[*]" if code in fixable else "   "
-        lines.append(f"{count:>5}  {code}  {mark} {BY_CODE[code].name}")
-    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _inferred_text(shown: str, ctx: Context) -> str:
@@ -571,16 +601,11 @@ def _insert_format(
         return EXIT_FOUND
     text = document.text[: edit.start] + edit.content + document.text[edit.end :]
     if args.diff:
-        import difflib
+        from awesome_lint.report import diff
 
-        out.writelines(
-            difflib.unified_diff(
-                document.text.splitlines(keepends=True),
-                text.splitlines(keepends=True),
-                fromfile=f"a/{shown}",
-                tofile=f"b/{shown}",
-            )
-        )
+        fixed = Document(text, path=document.path, bom=document.bom)
+        patch = diff.unified_diff(document.encode().decode(), fixed.encode().decode(), shown)
+        out.write(diff.paint(patch) if _use_color(args, out) else patch)
         return EXIT_FOUND
     from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
 

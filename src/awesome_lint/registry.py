@@ -122,7 +122,7 @@ def select_rules(
     """Rules chosen by code prefixes; the most specific selector wins, as in ruff."""
     for selector in (*(select or ()), *extend_select, *ignore):
         if not any(_matches(selector, rule) for rule in rules):
-            raise SelectorError(f"unknown rule selector {selector!r} (see --list-rules)")
+            raise SelectorError(f"unknown rule selector {selector!r}{rule_hint(selector, rules)}")
     chosen = []
     for rule in rules:
         picked = _specificity(select if select is not None else ("ALL",), rule)
@@ -131,6 +131,27 @@ def select_rules(
         if picked > dropped and (rule.default or picked == len(rule.code) + 1):
             chosen.append(rule)
     return chosen
+
+
+def find_rule(word: str, rules: Sequence[RuleSpec] = RULES) -> RuleSpec | None:
+    """The rule with this code or name (case does not matter)."""
+    folded = word.strip().casefold()
+    return next((r for r in rules if folded in (r.code.casefold(), r.name)), None)
+
+
+def rule_hint(word: str, rules: Sequence[RuleSpec] = RULES) -> str:
+    """What a mistyped code or name was likely meant to be; names point at their code."""
+    from awesome_lint.suggestions import closest
+
+    named = find_rule(word, rules)
+    if named is None:
+        near = closest(word, [r.name for r in rules])
+        named = find_rule(near, rules) if near else None
+    if named is not None and word.casefold() != named.code.casefold():
+        return f" (did you mean {named.code!r}, {named.name}?)"
+    families = sorted({r.code[:n] for r in rules for n in (3, 4)})
+    code = closest(word, [*families, *(r.code for r in rules)])
+    return f" (did you mean {code!r}?)" if code else " (see --list-rules)"
 
 
 def _matches(selector: str, rule: RuleSpec) -> bool:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from awesome_lint.diagnostics import Diagnostic
     from awesome_lint.model.document import Document
 
-FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif")
+FORMATS = ("full", "concise", "json", "json-lines", "github", "sarif", "rdjson", "gitlab")
 
 # C0 controls but tab and newline, DEL and C1: a terminal or a log viewer would act on them
 # (``ESC ] 0 ;`` retitles the window, ``ESC [ 2 J`` clears it); shown as ``\x1b`` instead.
@@ -45,6 +45,7 @@ class ReportOptions(NamedTuple):
     color: bool = False
     show_fixes: bool = False
     fixing: bool = False  # --fix or --diff was given: summarise what was fixed
+    width: int | None = None  # the terminal's columns, when known (long lines are cut to it)
 
     def applicable(self, d: Diagnostic) -> bool:
         return d.fixable(unsafe=self.unsafe_fixes, unfixable=self.unfixable)

@@ -1,4 +1,8 @@
-"""``--output-format full``: each diagnostic with its source line, a caret and its fix."""
+"""``--output-format full``: each diagnostic with its source line, a caret and its fix.
+
+A long line is cut around the span to the terminal's width (``COLUMNS``, else the terminal's
+size, else 140 columns: see ``excerpt``), so the carets stay under what they point at.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Sequence
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.report import FileReport, ReportOptions, visible
+from awesome_lint.report.excerpt import DEFAULT_WIDTH, excerpt
 from awesome_lint.report.summary import CYAN, RED, headline, paint, summary
 
 
@@ -25,18 +30,20 @@ def _block(report: FileReport, d: Diagnostic, options: ReportOptions) -> str:
     document = report.document
     row, column = document.position(d.start)
     end_row, end_column = document.position(max(d.end, d.start))
-    source = document.line(row - 1).expandtabs(1)
+    source = document.line(row - 1)
     width = len(str(row))
     gutter = " " * width + " |"
     span_end = end_column if end_row == row else len(source) + 1
-    # Control characters are written out (``\x1b``): the caret moves with what they became.
-    indent = len(visible(source[: column - 1]))
-    carets = "^" * max(1, len(visible(source[column - 1 : span_end - 1])))
+    room = (options.width or DEFAULT_WIDTH) - width - 3  # "127 | " goes first
+    shown = excerpt(source, column - 1, span_end - 1, room)
     lines = [
         headline(report, d, options),
         paint(gutter, CYAN, options),
-        paint(f"{row} |", CYAN, options) + f" {visible(source)}",
-        paint(gutter, CYAN, options) + " " + " " * indent + paint(carets, RED, options),
+        paint(f"{row} |", CYAN, options) + f" {shown.text}",
+        paint(gutter, CYAN, options)
+        + " "
+        + " " * shown.indent
+        + paint("^" * shown.carets, RED, options),
         paint(gutter, CYAN, options),
     ]
     if d.fix is not None:

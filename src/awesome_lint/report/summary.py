@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.report import FileReport, ReportOptions, visible
 
-BOLD, RED, CYAN, RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[0m"
+BOLD, RED, GREEN, CYAN, RESET = "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[0m"
 
 
 def paint(text: str, style: str, options: ReportOptions) -> str:
