@@ -23,6 +23,7 @@ from tests.checkout import copy_checkout, git
 
 # Run from the unpacked sdist: the CLI, every fixture folder, the generated docs, the release.
 SUITE_PART = ["tests/test_cli.py", "tests/test_fixtures.py", "tests/test_docs.py"]
+SUITE_PART += ["tests/test_release.py"]
 NOT_SHIPPED = {".gitignore"}  # version control only
 
 
