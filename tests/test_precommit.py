@@ -8,16 +8,17 @@ package sources when it has any, so the test needs no network.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from awesome_lint import __version__
+from tests.checkout import clean_environment, commit_all, copy_checkout, git, new_repo
+
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 FORMAT_BLOCK = """\
@@ -47,85 +48,27 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def git(*args: str, cwd: Path) -> str:
-    return subprocess.run(
-        ["git", "-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-def new_repo(path: Path) -> Path:
-    path.mkdir()
-    git("init", "-q", cwd=path)
-    git("config", "user.name", "awesome-lint tests", cwd=path)
-    git("config", "user.email", "tests@awesome-lint.invalid", cwd=path)
-    return path
-
-
-def commit_all(repo: Path) -> None:
-    git("add", "-A", cwd=repo)
-    git("commit", "-q", "-m", "snapshot", cwd=repo)
-
-
-def project_files() -> Iterator[Path]:
-    """The files pip needs to install the checkout: top-level files and the package sources."""
-    if (ROOT / ".git").exists():
-        listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
-        candidates = [ROOT / name for name in listed.split("\0") if name]
-    else:
-        candidates = [p for p in ROOT.rglob("*") if "__pycache__" not in p.parts]
-    for path in candidates:
-        relative = path.relative_to(ROOT)
-        wanted = len(relative.parts) == 1 or relative.parts[0] == "src"
-        if wanted and path.is_file():
-            yield relative
-
-
-def local_pip_sources() -> dict[str, str]:
-    """Only the file:// indexes and find-links that pip is configured with, when there are any."""
-    listed = subprocess.run(
-        [sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True
-    ).stdout
-    urls: list[str] = []
-    links: list[str] = []
-    for line in listed.splitlines():
-        key, _, value = line.partition("=")
-        values = value.strip("'\"").split()
-        if key.endswith("index-url"):
-            urls += [v for v in values if v.startswith("file:")]
-        elif key.endswith("find-links"):
-            links += [v for v in values if "://" not in v or v.startswith("file:")]
-    if not urls:
-        return {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": " ".join(links)} if links else {}
-    return {
-        "PIP_INDEX_URL": urls[0],
-        "PIP_EXTRA_INDEX_URL": " ".join(dict.fromkeys(urls[1:])),
-        "PIP_FIND_LINKS": " ".join(dict.fromkeys(links)),
-    }
-
-
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = new_repo(tmp_path_factory.mktemp("hook") / "awesome-lint")
-    for relative in project_files():
-        target = repo / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / relative, target)
-    commit_all(repo)
+    repo = copy_checkout(tmp_path_factory.mktemp("hook") / "awesome-lint")
+    # The tag the release checklist (CONTRIBUTING.md) makes: what a user's `rev:` names.
+    git("tag", "-a", f"v{__version__}", "-m", f"awesome-lint {__version__}", cwd=repo)
     return repo
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> Mapping[str, str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_"))}
-    environment.update(local_pip_sources())
-    environment["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
-    environment["PRE_COMMIT_COLOR"] = "never"
-    environment.pop("GITHUB_STEP_SUMMARY", None)
-    return environment
+    home = str(tmp_path_factory.mktemp("pre-commit-home"))
+    return clean_environment(PRE_COMMIT_HOME=home, PRE_COMMIT_COLOR="never")
+
+
+def write_config(list_repo: Path, hook_repo: Path, *options: str) -> None:
+    """The README's `.pre-commit-config.yaml`, pinned at the tag as the README says."""
+    hook = "".join(f"    {option}\n" for option in options)
+    (list_repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {hook_repo}\n  rev: v{__version__}\n  hooks:\n"
+        f"  - id: awesome-lint\n{hook}"
+    )
 
 
 def pre_commit(*args: str, cwd: Path, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
@@ -167,11 +110,7 @@ def test_hook_fails_on_a_broken_list_fixes_it_and_passes_a_clean_one(
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
 
-    revision = git("rev-parse", "HEAD", cwd=hook_repo).strip()
-    (list_repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n- repo: {hook_repo}\n  rev: {revision}\n  hooks:\n"
-        "  - id: awesome-lint\n    args: [--fix]\n"
-    )
+    write_config(list_repo, hook_repo, "args: [--fix]")
     fixing = pre_commit("run", "awesome-lint", "--files", "README.md", cwd=list_repo, env=env)
     # The fix leaves nothing to report, yet the hook fails: pre-commit saw the file change.
     assert fixing.returncode == 1, fixing.stdout + fixing.stderr
@@ -180,3 +119,29 @@ def test_hook_fails_on_a_broken_list_fixes_it_and_passes_a_clean_one(
 
     again = pre_commit("run", "awesome-lint", "--files", "README.md", cwd=list_repo, env=env)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_the_hook_checks_the_lists_and_leaves_other_markdown_alone(
+    hook_repo: Path, tmp_path: Path, env: Mapping[str, str]
+) -> None:
+    repo = new_repo(tmp_path / "list")
+    lists = ["README.md", "README_zh.md", "docs/readme.md"]
+    others = ["CONTRIBUTING.md", "docs/guide.md", "notes.md"]
+    for name in lists + others:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(BROKEN)
+    write_config(repo, hook_repo, "args: [--fix]")
+    commit_all(repo)
+
+    fixing = pre_commit("run", "awesome-lint", "--all-files", cwd=repo, env=env)
+    assert fixing.returncode == 1, fixing.stdout + fixing.stderr
+    assert {name: (repo / name).read_text() == FIXED for name in lists + others} == {
+        **dict.fromkeys(lists, True),
+        **dict.fromkeys(others, False),
+    }
+
+    # The README's way to widen it to every Markdown file.
+    write_config(repo, hook_repo, "args: [--fix]", r"files: \.md$")
+    widened = pre_commit("run", "awesome-lint", "--all-files", cwd=repo, env=env)
+    assert widened.returncode == 1, widened.stdout + widened.stderr
+    assert all((repo / name).read_text() == FIXED for name in lists + others)

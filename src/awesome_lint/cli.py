@@ -150,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--explain", metavar="RULE", help="a rule's documentation (code or name) as Markdown"
     )
     info.add_argument("--list-rules", action="store_true", help="list every rule")
-    info.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
+    # Says which awesome-lint this is: sindresorhus/awesome-lint (Node) has the same command.
+    identity = f"awesome-lint {__version__} (Python; the contribution-format linter)"
+    info.add_argument("--version", action="version", version=identity)
     return p
 
 
