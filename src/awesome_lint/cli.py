@@ -96,6 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sel.add_argument("--check-links", action="store_true", help="also check external links (AL503)")
     sel.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only what changed since this git ref (and check only its links)",
+    )
+    sel.add_argument(
         "--links-cache", type=Path, metavar="PATH", help="keep link results in this JSON file"
     )
     out = p.add_argument_group("output")
@@ -176,6 +181,9 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ConfigError as error:
         err.write(visible(f"awesome-lint: error: {error}") + "\n")
         return EXIT_ERROR
+    if args.changed_since is not None and (args.fix or args.diff):
+        err.write("awesome-lint: error: --changed-since only reports; not with --fix or --diff\n")
+        return EXIT_ERROR
     color = _use_color(args, out)
     fmt = args.output_format or ("full" if out.isatty() else "concise")
     reports: list[FileReport] = []
@@ -210,6 +218,16 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 out.write(block)
             continue
+        if args.changed_since is not None:
+            from awesome_lint.changes import ChangesError, changed_lines, only_lines
+
+            try:
+                lines = changed_lines(path, args.changed_since)
+            except ChangesError as error:
+                err.write(visible(f"awesome-lint: error: {error}") + "\n")
+                return EXIT_ERROR
+            links = settings.check_links._replace(lines=only_lines(document, lines))
+            settings = settings._replace(check_links=links)
         try:
             from awesome_lint.context import Context
 
@@ -239,6 +257,12 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             status = EXIT_ERROR
             continue
         changed |= file_changed
+        if args.changed_since is not None:
+            from awesome_lint.changes import keep
+
+            report = report._replace(
+                diagnostics=keep(report.diagnostics, document, context.entries, lines)
+            )
         reports.append(report)
         # The AL1 rules read the schemas during the lint: this reads them from its context.
         al1 = any(r.code.startswith("AL1") for r in rules)

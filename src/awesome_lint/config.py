@@ -42,6 +42,7 @@ class LinkCheckSettings(NamedTuple):
     # Results of this run, so fix rounds re-lint without checking the same urls again: the
     # CLI gives each run its own dict; None checks every url afresh.
     checked: dict[str, LinkResult] | None = None
+    lines: frozenset[int] | None = None  # --changed-since: check only urls on these lines
 
 
 class Settings(NamedTuple):

@@ -10,7 +10,8 @@ address comes from a server or the cache, and is never trusted to be Markdown. H
 turn link checkers away (403/999, e.g. LinkedIn) and urls not reached before the run's time
 limit are unknown, not dead. ``exclude`` patterns (regular expressions) skip urls; a search
 is cut off after 0.1 s and its url reported as not checked. ``accept`` adds status codes
-that count as alive. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
+that count as alive. With ``--changed-since REF`` only the urls on the lines changed since REF
+are asked. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
 
 Why: a dead link is a paper or a codebase the reader cannot reach.
 
@@ -34,8 +35,9 @@ def check(ctx: Context) -> Iterator[Violation]:
     settings = ctx.settings.check_links
     excluded = _Exclusions(settings.exclude)
     targets = []
+    lines, line_of = settings.lines, ctx.document.line_of
     for t in ctx.document_links:
-        if not _EXTERNAL.match(t.url):
+        if not _EXTERNAL.match(t.url) or (lines is not None and line_of(t.start) not in lines):
             continue
         skip = excluded.skips(t.url)
         if skip is None:
