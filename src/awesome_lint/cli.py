@@ -11,7 +11,7 @@ import argparse
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -37,6 +37,7 @@ from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, vi
 
 if TYPE_CHECKING:
     from awesome_lint.context import Context
+    from awesome_lint.linkcheck.tally import LinkTally
 
 Read = tuple[bytes, os.stat_result]  # a file's bytes and its stat from just before reading
 
@@ -274,6 +275,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
     if args.show_schema or args.init_format:
         return status
+    link_tally = _link_tally(settings_cache.values(), fmt, args, err)
     options = ReportOptions(
         unsafe_fixes=unsafe,
         unfixable=frozenset(settings_cache[next(iter(settings_cache))][0].unfixable)
@@ -282,6 +284,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         color=color,
         show_fixes=args.show_fixes,
         fixing=args.fix or args.diff,
+        links_not_checked=(link_tally.message() or "") if link_tally else "",
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
@@ -291,8 +294,8 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
     if args.statistics:
         out.write(_statistics(reports, options))
-    remaining = any(r.diagnostics for r in reports)
-    if status == EXIT_ERROR:
+    remaining = any(not d.is_note for r in reports for d in r.diagnostics)
+    if status == EXIT_ERROR or (link_tally and link_tally.nothing_checked and not args.exit_zero):
         return EXIT_ERROR
     if args.diff and changed:
         return EXIT_FOUND
@@ -301,6 +304,27 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if remaining and not args.exit_zero and not args.diff:
         return EXIT_FOUND
     return EXIT_CLEAN
+
+
+def _link_tally(
+    cached: Iterable[tuple[Settings, list[RuleSpec]]],
+    fmt: str,
+    args: argparse.Namespace,
+    err: TextIO,
+) -> LinkTally | None:
+    """What --check-links could not check, said on stderr: in a summary too, if it has one."""
+    memos = [s.check_links.checked for s, _ in cached if s.check_links.checked is not None]
+    if not memos:
+        return None
+    from awesome_lint.linkcheck.tally import tally
+
+    links = tally(memos)
+    message = links.message()
+    if links.nothing_checked and not args.exit_zero:
+        err.write(f"awesome-lint: error: no link could be checked: {message}\n")
+    elif message and fmt not in ("full", "concise"):
+        err.write(f"awesome-lint: warning: {message}\n")
+    return links
 
 
 def _append_step_summary(

@@ -45,6 +45,7 @@ class ReportOptions(NamedTuple):
     color: bool = False
     show_fixes: bool = False
     fixing: bool = False  # --fix or --diff was given: summarise what was fixed
+    links_not_checked: str = ""  # --check-links: "12 links not checked: why", said in summaries
 
     def applicable(self, d: Diagnostic) -> bool:
         return d.fixable(unsafe=self.unsafe_fixes, unfixable=self.unfixable)
