@@ -76,7 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_HelpFormatter,
         description="Lint an awesome list against the contribution format it declares.",
     )
-    p.add_argument("files", nargs="*", help="Markdown lists to check (default: README.md)")
+    p.add_argument(
+        "files",
+        nargs="*",
+        help="Markdown lists or directories of lists (default: README.md, else the repo's)",
+    )
     fix = p.add_argument_group("fixing")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     fix.add_argument(
@@ -120,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--config", type=Path, help="use this config file instead of searching")
     info.add_argument(
         "--show-schema", action="store_true", help="print each format block as understood"
+    )
+    info.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print each file's resolved settings and the config file they came from",
     )
     info.add_argument(
         "--init-format",
@@ -171,7 +180,8 @@ def _fix_mark(rule: RuleSpec) -> str:
 
 
 def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    files = [Path(f) for f in args.files] or [Path("README.md")]
+    from awesome_lint.discovery import collect, rules_for
+
     status = EXIT_CLEAN
     explicit: Settings | None = None
     try:
@@ -179,9 +189,16 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not _is_file(args.config):
                 raise ConfigError(f"{args.config}: config file not found")
             explicit = load_settings(args.config)
+        files, problems = collect(
+            args.files,
+            lambda d: explicit if explicit is not None else load_settings(find_config(d)),
+        )
     except ConfigError as error:
         err.write(visible(f"awesome-lint: error: {error}") + "\n")
         return EXIT_ERROR
+    for problem in problems:
+        err.write(visible(f"awesome-lint: {problem}") + "\n")
+        status = EXIT_ERROR
     if args.changed_since is not None and (args.fix or args.diff):
         err.write("awesome-lint: error: --changed-since only reports; not with --fix or --diff\n")
         return EXIT_ERROR
@@ -198,7 +215,14 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except (ConfigError, SelectorError) as error:
             err.write(visible(f"awesome-lint: error: {error}") + "\n")
             return EXIT_ERROR
+        rules = rules_for(path, settings, rules)  # per-file-ignores
         shown = _display(path)
+        if args.show_settings:
+            from awesome_lint.discovery import ignored_here
+            from awesome_lint.show_settings import settings_text
+
+            out.write(visible(settings_text(shown, settings, rules, ignored_here(path, settings))))
+            continue
         try:
             document, read = _read(path, shown)
         except _FileError as error:
@@ -273,7 +297,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 " shape, so entries were not checked against a format (add a fenced block"
                 " starting with `format:`)\n"
             )
-    if args.show_schema or args.init_format:
+    if args.show_schema or args.init_format or args.show_settings:
         return status
     link_tally = _link_tally(settings_cache.values(), fmt, args, err)
     options = ReportOptions(

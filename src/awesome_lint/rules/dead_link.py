@@ -7,14 +7,15 @@ its new address (a note is counted apart from errors and fails no run), and the 
 writes it in, but only a well-formed absolute http(s) url (no user name or password, no
 https-to-http downgrade, no control characters), percent-escaped where Markdown link syntax
 would read it (spaces, ``()[]<>``, backslash, ``|``): the address comes from a server or the
-cache, and is never trusted to be Markdown. Hosts that turn link checkers away (403/999, e.g.
-LinkedIn) are unknown, not dead. Urls that got no answer from any host (offline) or that the
-run's time limit left are not checked: the run says how many and why ("12 links not checked:
-no answer from any host (offline?)"), and when none could be checked it exits 2 (unless
-``--exit-zero``). ``exclude`` patterns (regular expressions) skip urls; a search is cut off
-after 0.1 s and its url reported as not checked. ``accept`` adds status codes that count as
-alive. With ``--changed-since REF`` only the urls on the lines changed since REF are asked.
-``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
+cache, and is never trusted to be Markdown. A redirect to anything else is an error, not a
+note (a link that now leads there may have been taken over). Hosts that turn link checkers
+away (403/999, e.g. LinkedIn) are unknown, not dead. Urls that got no answer from any host
+(offline) or that the run's time limit left are not checked: the run says how many and why
+("12 links not checked: no answer from any host (offline?)"), and when none could be checked
+it exits 2 (unless ``--exit-zero``). ``exclude`` patterns (regular expressions) skip urls; a
+search is cut off after 0.1 s and its url reported as not checked. ``accept`` adds status
+codes that count as alive. With ``--changed-since REF`` only the urls on the lines changed
+since REF are asked. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
 
 Why: a dead link is a paper or a codebase the reader cannot reach.
 
@@ -69,8 +70,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                     target.start,
                     target.end,
                     f"Note: moved permanently to {shown} (not a url to write into the list)",
-                    severity="note",
-                )
+                )  # an error: a redirect to what no list should link to may be a hijack
                 continue
             yield Violation(
                 target.start,
