@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.linkcheck.result import NOT_CHECKED, OFFLINE, LinkResult
-from awesome_lint.linkcheck.tally import tally
+from awesome_lint.linkcheck.result import NOT_CHECKED, LinkResult
 from tests.conftest import Result
 from tests.loopback import LoopbackServer, loopback_server
 
@@ -123,6 +122,9 @@ def _result(url: str, state: str = "ok", status: int | None = 200, reason: str =
 
 
 def test_tally_counts_each_url_once_and_only_what_got_no_answer() -> None:
+    from awesome_lint.linkcheck.result import OFFLINE
+    from awesome_lint.linkcheck.tally import tally
+
     memo_a = {
         "a": _result("a"),
         "b": _result("b", "unknown", None, f"{OFFLINE}: cannot connect"),

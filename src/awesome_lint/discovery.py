@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -149,6 +148,8 @@ def selected(
 def _git_files(folder: Path) -> list[Path] | None:
     """The files git lists under ``folder`` (tracked, or untracked and not ignored); None
     when ``folder`` is not in a git work tree or git is missing."""
+    import subprocess
+
     try:
         done = subprocess.run(
             ["git", "-C", str(folder), "ls-files", "-co", "--exclude-standard", "-z", "--", "."],
@@ -192,6 +193,8 @@ def default_file(cwd: Path) -> Path:
     found = readme_in(cwd)
     if found is not None:
         return Path(found.name)
+    import subprocess
+
     try:
         top = subprocess.run(
             ["git", "-C", str(cwd), "rev-parse", "--show-toplevel"],
