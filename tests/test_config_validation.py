@@ -233,3 +233,37 @@ def test_a_bad_item_order_is_an_error(
     tmp_path: Path, cli: Callable[..., Result], value: str
 ) -> None:
     assert_config_error(lint(tmp_path, cli, f"item-order = {value}\n"), "item-order")
+
+
+@pytest.mark.parametrize(
+    ("setting", "words"),
+    [
+        ('include = "docs/*.md"', ("'include'", "list of strings")),
+        ('exclude = [""]', ("'exclude'", "empty glob")),
+        ('exclude = ["/"]', ("'exclude'", "empty glob")),
+        ('per-file-ignores = "docs/*.md"', ("'per-file-ignores'", "table")),
+        ('per-file-ignores = { "docs/*.md" = "AL4" }', ("per-file-ignores", "list of strings")),
+        ('per-file-ignores = { "docs/*.md" = ["AL9"] }', ("per-file-ignores", "'AL9'", "no rule")),
+        ('per-file-ignores = { "docs/*.md" = [""] }', ("per-file-ignores", "no rule")),
+        ('per-file-ignores = { "" = ["AL4"] }', ("per-file-ignores", "empty glob")),
+    ],
+)
+def test_bad_file_selection_keys_are_errors(
+    tmp_path: Path, cli: Callable[..., Result], setting: str, words: tuple[str, ...]
+) -> None:
+    assert_config_error(lint(tmp_path, cli, setting + "\n"), *words)
+
+
+def test_file_selection_keys_are_read(tmp_path: Path) -> None:
+    from awesome_lint.config import parse_settings
+
+    settings = parse_settings(
+        {
+            "include": ["docs/*.md"],
+            "exclude": ["drafts"],
+            "per-file-ignores": {"translations/**": ["al4", "AL501"]},
+        },
+        tmp_path / ".awesome-lint.toml",
+    )
+    assert (settings.include, settings.exclude) == (("docs/*.md",), ("drafts",))
+    assert settings.per_file_ignores == (("translations/**", ("AL4", "AL501")),)

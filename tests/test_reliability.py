@@ -38,11 +38,14 @@ def test_missing_file_is_one_line_and_exit_2(cli: Cli, tmp_path: Path) -> None:
     assert result.out == ""  # no "All checks passed!" when nothing was checked
 
 
-def test_directory_is_refused(cli: Cli, tmp_path: Path) -> None:
+def test_directory_with_no_list_is_refused(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     result = cli("docs", cwd=tmp_path)
     assert result.code == 2
-    assert _one_line(result) == "awesome-lint: docs: is a directory, not a Markdown file"
+    assert _one_line(result) == (
+        "awesome-lint: docs: is a directory with no list in it (a README, or a Markdown file "
+        "with a format block or entries)"
+    )
 
 
 def test_unreadable_file_says_permission_denied(

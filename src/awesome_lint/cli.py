@@ -12,7 +12,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -39,6 +39,7 @@ from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, vi
 
 if TYPE_CHECKING:
     from awesome_lint.context import Context
+    from awesome_lint.linkcheck.tally import LinkTally
 
 Read = tuple[bytes, os.stat_result]  # a file's bytes and its stat from just before reading
 
@@ -94,7 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_HelpFormatter,
         description="Lint an awesome list against the contribution format it declares.",
     )
-    p.add_argument("files", nargs="*", help="Markdown lists to check (default: README.md)")
+    p.add_argument(
+        "files",
+        nargs="*",
+        help="Markdown lists or directories of lists (default: README.md, else the repo's)",
+    )
     fix = p.add_argument_group("fixing")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     fix.add_argument(
@@ -114,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="turn on a convention's rules: awesome (the awesome manifesto: AL510-AL512)",
     )
     sel.add_argument("--check-links", action="store_true", help="also check external links (AL503)")
+    sel.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only what changed since this git ref (and check only its links)",
+    )
     sel.add_argument(
         "--links-cache", type=Path, metavar="PATH", help="keep link results in this JSON file"
     )
@@ -140,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--config", type=Path, help="use this config file instead of searching")
     info.add_argument(
         "--show-schema", action="store_true", help="print each format block as understood"
+    )
+    info.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print each file's resolved settings and the config file they came from",
     )
     info.add_argument(
         "--init-format",
@@ -189,7 +204,8 @@ def _declared_fields(context: Context) -> set[str]:
 
 
 def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    files = [Path(f) for f in args.files] or [Path("README.md")]
+    from awesome_lint.discovery import collect, rules_for
+
     status = EXIT_CLEAN
     explicit: Settings | None = None
     try:
@@ -197,8 +213,18 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not _is_file(args.config):
                 raise ConfigError(f"{args.config}: config file not found")
             explicit = load_settings(args.config)
+        files, problems = collect(
+            args.files,
+            lambda d: explicit if explicit is not None else load_settings(find_config(d)),
+        )
     except ConfigError as error:
         err.write(visible(f"awesome-lint: error: {error}") + "\n")
+        return EXIT_ERROR
+    for problem in problems:
+        err.write(visible(f"awesome-lint: {problem}") + "\n")
+        status = EXIT_ERROR
+    if args.changed_since is not None and (args.fix or args.diff):
+        err.write("awesome-lint: error: --changed-since only reports; not with --fix or --diff\n")
         return EXIT_ERROR
     color = _use_color(args, out)
     fmt = args.output_format or ("full" if out.isatty() else "concise")
@@ -213,7 +239,14 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except (ConfigError, SelectorError) as error:
             err.write(visible(f"awesome-lint: error: {error}") + "\n")
             return EXIT_ERROR
+        rules = rules_for(path, settings, rules)  # per-file-ignores
         shown = _display(path)
+        if args.show_settings:
+            from awesome_lint.discovery import ignored_here
+            from awesome_lint.show_settings import settings_text
+
+            out.write(visible(settings_text(shown, settings, rules, ignored_here(path, settings))))
+            continue
         try:
             document, read = _read(path, shown)
         except _FileError as error:
@@ -238,6 +271,16 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else:
                 out.write(block)
             continue
+        if args.changed_since is not None:
+            from awesome_lint.changes import ChangesError, changed_lines, only_lines
+
+            try:
+                lines = changed_lines(path, args.changed_since)
+            except ChangesError as error:
+                err.write(visible(f"awesome-lint: error: {error}") + "\n")
+                return EXIT_ERROR
+            links = settings.check_links._replace(lines=only_lines(document, lines))
+            settings = settings._replace(check_links=links)
         try:
             from awesome_lint.context import Context
 
@@ -267,6 +310,12 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             status = EXIT_ERROR
             continue
         changed |= file_changed
+        if args.changed_since is not None:
+            from awesome_lint.changes import keep
+
+            report = report._replace(
+                diagnostics=keep(report.diagnostics, document, context.entries, lines)
+            )
         reports.append(report)
         # The AL1 rules read the schemas during the lint: this reads them from its context.
         al1 = any(r.code.startswith("AL1") for r in rules)
@@ -276,8 +325,9 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 " shape, so entries were not checked against a format (add a fenced block"
                 " starting with `format:`)\n"
             )
-    if args.show_schema or args.init_format:
+    if args.show_schema or args.init_format or args.show_settings:
         return status
+    link_tally = _link_tally(settings_cache.values(), fmt, args, err)
     options = ReportOptions(
         unsafe_fixes=unsafe,
         unfixable=frozenset(settings_cache[next(iter(settings_cache))][0].unfixable)
@@ -287,6 +337,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         show_fixes=args.show_fixes,
         fixing=args.fix or args.diff,
         width=_terminal_width(out),
+        links_not_checked=(link_tally.message() or "") if link_tally else "",
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
@@ -306,8 +357,8 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from awesome_lint.report.diff import would_fix
 
         err.write(would_fix(fixed) + "\n")  # stderr: what stdout holds stays a valid patch
-    remaining = any(r.diagnostics for r in reports)
-    if status == EXIT_ERROR:
+    remaining = any(not d.is_note for r in reports for d in r.diagnostics)
+    if status == EXIT_ERROR or (link_tally and link_tally.nothing_checked and not args.exit_zero):
         return EXIT_ERROR
     if args.diff and changed:
         return EXIT_FOUND
@@ -316,6 +367,27 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if remaining and not args.exit_zero and not args.diff:
         return EXIT_FOUND
     return EXIT_CLEAN
+
+
+def _link_tally(
+    cached: Iterable[tuple[Settings, list[RuleSpec]]],
+    fmt: str,
+    args: argparse.Namespace,
+    err: TextIO,
+) -> LinkTally | None:
+    """What --check-links could not check, said on stderr: in a summary too, if it has one."""
+    memos = [s.check_links.checked for s, _ in cached if s.check_links.checked is not None]
+    if not memos:
+        return None
+    from awesome_lint.linkcheck.tally import tally
+
+    links = tally(memos)
+    message = links.message()
+    if links.nothing_checked and not args.exit_zero:
+        err.write(f"awesome-lint: error: no link could be checked: {message}\n")
+    elif message and fmt not in ("full", "concise"):
+        err.write(f"awesome-lint: warning: {message}\n")
+    return links
 
 
 def _append_step_summary(

@@ -42,6 +42,7 @@ class LinkCheckSettings(NamedTuple):
     # Results of this run, so fix rounds re-lint without checking the same urls again: the
     # CLI gives each run its own dict; None checks every url afresh.
     checked: dict[str, LinkResult] | None = None
+    lines: frozenset[int] | None = None  # --changed-since: check only urls on these lines
 
 
 class Settings(NamedTuple):
@@ -63,6 +64,9 @@ class Settings(NamedTuple):
     names: tuple[str, ...] = ()  # AL411: more canonical names; "!Name" turns a default off
     preset: str | None = None  # "awesome": the awesome-manifesto rules (registry.PRESETS)
     check_links: LinkCheckSettings = LinkCheckSettings()
+    include: tuple[str, ...] = ()  # globs linted under a directory argument (discovery.py)
+    exclude: tuple[str, ...] = ()  # globs never linted under a directory argument
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     source: Path | None = None
 
 
@@ -141,6 +145,9 @@ _KEYS = {
     "names",
     "preset",
     "check-links",
+    "include",
+    "exclude",
+    "per-file-ignores",
 }
 _LINK_KEYS = {
     "concurrency",
@@ -224,6 +231,9 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         names=tuple(n.strip() for n in strings("names") if n.strip()),
         preset=preset,
         check_links=_link_settings(table.get("check-links", {}), path),
+        include=_globs(strings("include"), "include", path),
+        exclude=_globs(strings("exclude"), "exclude", path),
+        per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), path),
         source=path,
     )
 
@@ -233,6 +243,33 @@ def _strings(value: Any, key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: {key!r} must be a list of strings")
     return tuple(value)
+
+
+def _globs(globs: tuple[str, ...], key: str, path: Path) -> tuple[str, ...]:
+    if any(not g.strip("/ ") for g in globs):
+        raise ConfigError(f"{path}: {key!r} holds an empty glob")
+    return globs
+
+
+def _per_file_ignores(table: Any, path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``{"glob" = ["AL4", ...]}``: each glob's selectors, each a code or prefix of some rule."""
+    from awesome_lint.registry import RULES
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
+    found = []
+    for glob, codes in table.items():
+        key = f"per-file-ignores.{glob!r}"
+        _globs((glob,), "per-file-ignores", path)
+        selectors = _strings(codes, key, path)
+        for code in selectors:
+            known = code.strip().upper() == "ALL" or any(
+                r.code.startswith(code.strip().upper()) for r in RULES
+            )
+            if not code.strip() or not known:
+                raise ConfigError(f"{path}: {key} holds {code!r}, which selects no rule")
+        found.append((glob, tuple(c.strip().upper() for c in selectors)))
+    return tuple(found)
 
 
 def check_field_names(settings: Settings, declared: Iterable[str], shown: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 
 class Applicability(enum.Enum):
@@ -67,6 +67,9 @@ class Related(NamedTuple):
     message: str
 
 
+Severity = Literal["error", "note"]  # a note (a moved link) is said, but fails no run
+
+
 class Violation(NamedTuple):
     """What a rule yields: a span, a message and maybe a fix. The linter adds the code."""
 
@@ -75,6 +78,7 @@ class Violation(NamedTuple):
     message: str
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+    severity: Severity = "error"
 
 
 class Diagnostic(NamedTuple):
@@ -87,6 +91,11 @@ class Diagnostic(NamedTuple):
     end: int
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+    severity: Severity = "error"
+
+    @property
+    def is_note(self) -> bool:
+        return self.severity == "note"
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

@@ -36,7 +36,7 @@ def lint_context(ctx: Context, rules: Sequence[RuleSpec]) -> list[Diagnostic]:
 
 def _run(rule: RuleSpec, ctx: Context) -> list[Diagnostic]:
     return [
-        Diagnostic(rule.code, rule.name, v.message, v.start, v.end, v.fix, v.related)
+        Diagnostic(rule.code, rule.name, v.message, v.start, v.end, v.fix, v.related, v.severity)
         for v in load(rule)(ctx)
     ]
 

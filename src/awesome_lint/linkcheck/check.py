@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from awesome_lint.linkcheck.result import NOT_CHECKED, LinkResult
+from awesome_lint.linkcheck.result import LinkResult, not_checked
 
 if TYPE_CHECKING:
     from awesome_lint.config import LinkCheckSettings
@@ -54,7 +54,7 @@ def check_urls(urls: Iterable[str], settings: LinkCheckSettings) -> dict[str, Li
 
         fetched = fetch_all(to_fetch, settings, _progress_bar() if sys.stderr.isatty() else None)
         checked.update(fetched)
-        cache.update(r for r in fetched.values() if r.reason != NOT_CHECKED)
+        cache.update(r for r in fetched.values() if not_checked(r) is None)
         cache.save()
     for url in wanted:
         results[url] = checked[request_url(url)]

@@ -22,7 +22,7 @@ import httpx
 
 from awesome_lint import __version__
 from awesome_lint.config import LinkCheckSettings
-from awesome_lint.linkcheck.result import NOT_CHECKED, LinkResult, State
+from awesome_lint.linkcheck.result import NOT_CHECKED, OFFLINE, LinkResult, State
 
 Progress = Callable[[int, int], None]
 
@@ -145,7 +145,7 @@ def _forgive_offline(results: dict[str, LinkResult]) -> dict[str, LinkResult]:
         url: LinkResult(
             url,
             "unknown",
-            reason=f"no url answered (offline?): {r.reason}",
+            reason=f"{OFFLINE}: {r.reason}",
             checked_at=r.checked_at,
         )
         if r.state == "dead"

@@ -8,6 +8,7 @@ from typing import Literal
 State = Literal["ok", "moved", "dead", "unknown"]
 
 NOT_CHECKED = "not checked: the run's time limit was reached"
+OFFLINE = "no answer from any host (offline?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +21,18 @@ class LinkResult:
     reason: str = ""
     moved_to: str | None = None
     checked_at: float = 0.0
+
+
+def not_checked(result: LinkResult) -> str | None:
+    """Why the url could not be checked (no host answered, the time limit), or None.
+
+    An unknown answer from a host (one that turns link checkers away) was checked: it is
+    inconclusive, not missing.
+    """
+    if result.state != "unknown" or result.status is not None:
+        return None
+    if result.reason == NOT_CHECKED:
+        return "the run's time limit was reached"
+    if result.reason.startswith(OFFLINE):
+        return OFFLINE
+    return result.reason or "no answer"

@@ -37,5 +37,6 @@ def render(reports: Sequence[FileReport], options: ReportOptions) -> str:
                 "endColumn": str(end_column),
             }
             props = ",".join(f"{k}={escape_property(v)}" for k, v in properties.items())
-            lines.append(f"::error {props}::{escape_data(d.message)}")
+            command = "notice" if d.is_note else "error"
+            lines.append(f"::{command} {props}::{escape_data(d.message)}")
     return "".join(line + "\n" for line in lines)

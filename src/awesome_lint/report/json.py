@@ -37,7 +37,7 @@ def diagnostic_object(report: FileReport, d: Diagnostic) -> dict[str, Any]:
         "code": d.code,
         "name": d.name,
         "message": d.message,
-        "severity": "error",
+        "severity": d.severity,
         "filename": report.path,
         "location": location(d.start),
         "end_location": location(d.end),

@@ -121,7 +121,7 @@ def _result(
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": d.code,
-        "level": "error",
+        "level": d.severity,
         "message": {"text": d.message},
         "locations": [{"physicalLocation": _physical(document, artifact, d.start, d.end)}],
         "partialFingerprints": {FINGERPRINT: fingerprint(*key, occurrence)},

@@ -26,7 +26,17 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary(reports: Sequence[FileReport], options: ReportOptions) -> list[str]:
-    remaining = [d for r in reports for d in r.diagnostics]
+    lines = _counts(reports, options)
+    if options.links_not_checked:
+        lines.append(f"{options.links_not_checked}.")
+    return lines
+
+
+def _counts(reports: Sequence[FileReport], options: ReportOptions) -> list[str]:
+    # A note (a moved link) is said, never counted as an error.
+    remaining = [d for r in reports for d in r.diagnostics if not d.is_note]
+    notes = sum(1 for r in reports for d in r.diagnostics if d.is_note)
+    and_notes = f" and {_plural(notes, 'note')}" if notes else ""
     fixed = sum(sum(r.fixed.values()) for r in reports if r.fixed)
     lines = []
     if options.show_fixes and fixed:
@@ -36,21 +46,24 @@ def summary(reports: Sequence[FileReport], options: ReportOptions) -> list[str]:
                 lines.append(f"- {visible(r.path)}:")
                 for code, count in sorted(r.fixed.items()):
                     lines.append(f"    {count} × {code}")
-    if not remaining and not fixed:
+    if not remaining and not fixed and not notes:
         if options.fixing:
             return lines
+        if options.links_not_checked:
+            return [*lines, "No errors found in what was checked."]
         return [*lines, "All checks passed!"]
     if fixed:
         lines.append(
-            f"Found {_plural(len(remaining) + fixed, 'error')} "
+            f"Found {_plural(len(remaining) + fixed, 'error')}{and_notes} "
             f"({fixed} fixed, {len(remaining)} remaining)."
         )
     else:
-        lines.append(f"Found {_plural(len(remaining), 'error')}.")
-    fixable = sum(1 for d in remaining if options.applicable(d))
+        lines.append(f"Found {_plural(len(remaining), 'error')}{and_notes}.")
+    shown = [d for r in reports for d in r.diagnostics]  # a note's fix counts as fixable
+    fixable = sum(1 for d in shown if options.applicable(d))
     hidden = sum(
         1
-        for d in remaining
+        for d in shown
         if d.fixable(unsafe=True, unfixable=options.unfixable) and not options.applicable(d)
     )
     if fixable and not options.fixing:

@@ -2,15 +2,20 @@
 
 Every ``http(s)`` url of the file is asked once, concurrently (limits and timeouts in
 ``[tool.awesome-lint.check-links]``), with retries on 429 and 5xx. A dead url is reported at
-each place it is written. A url that moved permanently (301/308) is reported with its new
-address, and the unsafe fix writes it in, but only a well-formed absolute http(s) url (no
-user name or password, no https-to-http downgrade, no control characters), percent-escaped
-where Markdown link syntax would read it (spaces, ``()[]<>``, backslash, ``|``): the
-address comes from a server or the cache, and is never trusted to be Markdown. Hosts that
-turn link checkers away (403/999, e.g. LinkedIn) and urls not reached before the run's time
-limit are unknown, not dead. ``exclude`` patterns (regular expressions) skip urls; a search
-is cut off after 0.1 s and its url reported as not checked. ``accept`` adds status codes
-that count as alive. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
+each place it is written. A url that moved permanently (301/308) is reported as a note with
+its new address (a note is counted apart from errors and fails no run), and the unsafe fix
+writes it in, but only a well-formed absolute http(s) url (no user name or password, no
+https-to-http downgrade, no control characters), percent-escaped where Markdown link syntax
+would read it (spaces, ``()[]<>``, backslash, ``|``): the address comes from a server or the
+cache, and is never trusted to be Markdown. A redirect to anything else is an error, not a
+note (a link that now leads there may have been taken over). Hosts that turn link checkers
+away (403/999, e.g. LinkedIn) are unknown, not dead. Urls that got no answer from any host
+(offline) or that the run's time limit left are not checked: the run says how many and why
+("12 links not checked: no answer from any host (offline?)"), and when none could be checked
+it exits 2 (unless ``--exit-zero``). ``exclude`` patterns (regular expressions) skip urls; a
+search is cut off after 0.1 s and its url reported as not checked. ``accept`` adds status
+codes that count as alive. With ``--changed-since REF`` only the urls on the lines changed
+since REF are asked. ``--links-cache PATH`` keeps results on disk for ``cache-ttl`` seconds.
 
 Why: a dead link is a paper or a codebase the reader cannot reach.
 
@@ -34,8 +39,9 @@ def check(ctx: Context) -> Iterator[Violation]:
     settings = ctx.settings.check_links
     excluded = _Exclusions(settings.exclude)
     targets = []
+    lines, line_of = settings.lines, ctx.document.line_of
     for t in ctx.document_links:
-        if not _EXTERNAL.match(t.url):
+        if not _EXTERNAL.match(t.url) or (lines is not None and line_of(t.start) not in lines):
             continue
         skip = excluded.skips(t.url)
         if skip is None:
@@ -64,13 +70,14 @@ def check(ctx: Context) -> Iterator[Violation]:
                     target.start,
                     target.end,
                     f"Note: moved permanently to {shown} (not a url to write into the list)",
-                )
+                )  # an error: a redirect to what no list should link to may be a hijack
                 continue
             yield Violation(
                 target.start,
                 target.end,
                 f"Note: moved permanently to {new_url}",
                 Fix.unsafe(f"Link to {new_url}", Edit(target.start, target.end, new_url)),
+                severity="note",
             )
 
 
