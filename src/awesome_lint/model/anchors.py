@@ -82,10 +82,10 @@ _MARKUP = re.compile(r"[\[\]*_`<!\\&]")
 # any. A destination here is ASCII with no blank, paren, bracket, quote mark, or colon but in
 # ``http(s)://`` (so no ``javascript:``, which CommonMark does not make a link); an image's alt
 # text is dropped, so it only needs no bracket, nor a code span or tag that could end it early.
-_DESTINATION = r"\((?:https?://)?[^\x00-\x20\x7f-\U0010ffff()<>\[\]\\`:\"']*\)"
+_DESTINATION = r"\((?:https?://)?[-\w.~/?#@!$%&*+,;=]*\)"  # \w: ASCII (the flag below)
 _IMAGE = rf"!\[[^\[\]\\`<>]*\]{_DESTINATION}"
-_PLAIN_LINK = re.compile(rf"{_IMAGE}|\[((?:{_IMAGE}|[^\[\]*_`<!\\&])*)\]{_DESTINATION}")
-_PLAIN_IMAGE = re.compile(_IMAGE)
+_PLAIN_LINK = re.compile(rf"{_IMAGE}|\[((?:{_IMAGE}|[^\[\]*_`<!\\&])*)\]{_DESTINATION}", re.ASCII)
+_PLAIN_IMAGE = re.compile(_IMAGE, re.ASCII)
 
 
 def heading_text(inline_markdown: str, parser: MarkdownIt | None = None) -> str:
