@@ -7,11 +7,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from awesome_lint.config import Settings
 from awesome_lint.context import Context
 from awesome_lint.linter import lint_text
-from awesome_lint.model.anchors import document_anchors, github_slug, heading_text, unique_slugs
+from awesome_lint.model.anchors import (
+    _plain_links_text,
+    document_anchors,
+    github_slug,
+    heading_text,
+    unique_slugs,
+)
 from awesome_lint.model.document import Document
 from awesome_lint.model.document_links import document_links, is_external
 from awesome_lint.registry import BY_CODE
@@ -176,3 +185,37 @@ def test_local_links_are_the_local_part_of_every_link(readme: Path) -> None:
     assert any(t.url.startswith("#") for t in local) or not any(
         t.url.startswith("#") for t in every
     )
+
+
+# Pieces of headings: badges, links, images and what could make them something else.
+_PIECES = st.sampled_from(
+    [
+        *("[", "]", "(", ")", "!", "![", "](", " ", "a", "B c", ":", "#", "é", "\\", "`", "*"),
+        *("_", "<", ">", "&amp;", '"', "'", "https://x.org/a_b?c=1&d", "javascript:x", "./p.md"),
+        *("[![ci](https://x/b.svg)](https://x)", "![l](logo.png)", "[Text](#t)", "[](u)"),
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_plain_links_text_is_what_markdown_it_renders(heading: str) -> None:
+    plain = _plain_links_text(heading)
+    if plain is not None:
+        assert plain == _rendered(heading)
+
+
+def _rendered(heading: str) -> str:
+    """The heading's text from markdown-it's tokens (what heading_text falls back to)."""
+    tokens = _PARSER.parseInline(heading)[0].children or []
+    kinds = ("text", "code_inline")
+    return "".join(t.content for t in tokens if t.type in kinds)
+
+
+_PARSER = MarkdownIt("commonmark")
+
+
+def test_badges_heading_needs_no_parser() -> None:
+    heading = "Awesome Rust [![lint](https://x.io/l.svg?b=main)](https://x.io/l) [![T](b.svg)](/t)"
+    assert _plain_links_text(heading) == _rendered(heading) == "Awesome Rust  "
+    assert _plain_links_text("[Go](https://go.dev) *tools*") is None  # emphasis: the parser

@@ -398,3 +398,26 @@ def test_plain_link_fast_path_finds_what_the_full_scan_finds(line: str, base: in
         assert fast == links.find_links(line, base)
     finally:
         links._simple_links = original
+
+
+# Lines of classic lists: names, crate tags, badges, and what breaks each of them.
+_LINE_PIECES = st.sampled_from(
+    [
+        *("[", "]", "(", ")", "!", " ", "a", " - ", "`", "\\", "）", "![", "]("),
+        *("[n](u)", "[[c](u)]", "[![b](s)](u)", "![i](s)", "[[![b](s)](u)]", "[t](u (x))"),
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=10).map("".join), st.integers(0, 5))
+def test_badges_and_tags_fast_path_finds_what_the_full_scan_finds(line: str, base: int) -> None:
+    import awesome_lint.model.links as links
+
+    fast = links._simple_links(line, base)
+    original = links._simple_links
+    links._simple_links = lambda _line, _base: None  # type: ignore[assignment]
+    try:
+        assert fast is None or fast == links.find_links(line, base)
+    finally:
+        links._simple_links = original

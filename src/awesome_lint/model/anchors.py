@@ -78,20 +78,48 @@ def unique_slugs(texts: Iterable[str]) -> Iterator[str]:
 
 
 _MARKUP = re.compile(r"[\[\]*_`<!\\&]")
+# Plain links and images, `Title [![badge](src)](url)`: the markup of most headings that have
+# any. A destination here is ASCII with no blank, paren, bracket, quote mark, or colon but in
+# ``http(s)://`` (so no ``javascript:``, which CommonMark does not make a link); an image's alt
+# text is dropped, so it only needs no bracket, nor a code span or tag that could end it early.
+_DESTINATION = r"\((?:https?://)?[-\w.~/?#@!$%&*+,;=]*\)"  # \w: ASCII (the flag below)
+_IMAGE = rf"!\[[^\[\]\\`<>]*\]{_DESTINATION}"
+_PLAIN_LINK = re.compile(rf"{_IMAGE}|\[((?:{_IMAGE}|[^\[\]*_`<!\\&])*)\]{_DESTINATION}", re.ASCII)
+_PLAIN_IMAGE = re.compile(_IMAGE, re.ASCII)
 
 
 def heading_text(inline_markdown: str, parser: MarkdownIt | None = None) -> str:
     """The text a heading renders to: link text and code kept, markup, images and tags dropped."""
     if not _MARKUP.search(inline_markdown):
         return inline_markdown  # plain text renders as itself: no parser to load
+    plain = _plain_links_text(inline_markdown)
+    if plain is not None:
+        return plain
     tokens = (parser or _inline_parser()).parseInline(inline_markdown)
     return "".join(_text_of(tokens[0].children or []) if tokens else [])
+
+
+def _plain_links_text(inline_markdown: str) -> str | None:
+    """The rendered text of a heading whose only markup is plain links and images, else None.
+
+    What markdown-it renders then (``tests/test_anchors.py`` checks it against the parser), at
+    no cost of loading it: most lists' h1 holds badges and nothing else asks for the parser.
+    """
+    rendered = _PLAIN_LINK.sub(_link_text, inline_markdown)
+    return None if _MARKUP.search(rendered) else rendered
+
+
+def _link_text(match: re.Match[str]) -> str:
+    text = match.group(1)
+    return "" if text is None else _PLAIN_IMAGE.sub("", text)
 
 
 def document_anchors(document: Document) -> Anchors:
     """Every anchor of ``document``: heading slugs and explicit ``id``/``name`` attributes."""
     headings = document.structure.headings
-    parser = _inline_parser() if any(_MARKUP.search(h.text) for h in headings) else None
+    parser = None
+    if any(_MARKUP.search(h.text) and _plain_links_text(h.text) is None for h in headings):
+        parser = _inline_parser()
     texts = [heading_text(h.text, parser) for h in headings]
     names = set(unique_slugs(texts))
     # An emoji shortcode renders as an emoji (dropped) when GitHub knows it, as text otherwise.

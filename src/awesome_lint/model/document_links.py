@@ -67,8 +67,10 @@ def document_links(document: Document, *, local: bool = False) -> tuple[LinkTarg
             continue
         taken: list[tuple[int, int]] = list(hidden)
         for link in document.links(n):
-            target = _inline_target(link.url, link.url_start, link.image)
             taken.append((link.start - base, link.end - base))
+            if local and is_external(link.url):
+                continue  # a url with a scheme is one with its destination (no blank, no "<")
+            target = _inline_target(link.url, link.url_start, link.image)
             if target is not None and not (local and is_external(target.url)):
                 targets.append(target)
         reference = _REFERENCE.match(line)

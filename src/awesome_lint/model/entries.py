@@ -170,8 +170,10 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
     section: Heading | None = None
     schema: Schema | None = None
     anchors: list[Anchors] = []  # the document's anchors, found when first needed
+    item_lines: list[int] = []  # by item index: a parent comes before its items
     for index, item in enumerate(items):
         line = item.line
+        item_lines.append(line)
         while heading_index < len(headings) and headings[heading_index].line < line:
             section = headings[heading_index]
             heading_index += 1
@@ -188,7 +190,7 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
         if content_end <= content_start:
             continue
         links = document.links(line)
-        first = next((k for k in links if not k.image and not _is_badge(k)), None)
+        first = _name_link(links)
         if first is not None and _is_contents_link(first, text, content_start, document, anchors):
             continue  # a table-of-contents item, not an entry
         if schema is None:
@@ -216,10 +218,18 @@ def extract_items(document: Document, schemas: Sequence[Schema]) -> tuple[Entry,
                 fields=(),
                 has_items=index in first_child,
                 depth=item.depth,
-                parent_line=items[item.parent].line if item.parent is not None else -1,
+                parent_line=item_lines[item.parent] if item.parent is not None else -1,
             )
         )
     return tuple(entries)
+
+
+def _name_link(links: Sequence[Link]) -> Link | None:
+    """The first link that may be a title: not an image, nor a badge's link."""
+    for link in links:
+        if not link.image and not _is_badge(link):
+            return link
+    return None
 
 
 def _is_badge(link: Link) -> bool:
@@ -342,7 +352,7 @@ def _entry(
     content_start = start + bullet.end()
     content_end = document.line_ends[line]
     links = document.links(line)
-    first = next((k for k in links if not k.image and not _is_badge(k)), None)
+    first = _name_link(links)
     if first is not None and first.url.startswith("#") and first.start == content_start:
         return None  # a table-of-contents item, not an entry
     title = _title(document, first, content_start, schema) if first is not None else None

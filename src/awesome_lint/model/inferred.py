@@ -182,7 +182,10 @@ def _ending(description: str) -> str:
     """
     description = description.rstrip()[-200:]  # the end is all that is judged (and linear)
     core = description
-    while (mark := _TRAILING_MARK.search(core[-34:])) is not None:
+    # A mark ends in ":" or a character from U+2600 up: the pattern only runs where one may.
+    while (core.endswith(":") or core[-1:] >= "\u2600") and (
+        mark := _TRAILING_MARK.search(core[-34:])
+    ) is not None:
         core = core[: len(core) - (len(core[-34:]) - mark.start())].rstrip()
     if not core:
         return ""  # only emoji: ":yen:"
@@ -191,7 +194,7 @@ def _ending(description: str) -> str:
         return ""  # only emphasis markers
     if bare != core and bare[-1] not in _END_MARKS:
         return ""  # "... *(a note)*": emphasis at the end
-    if _TRAILING_URL.search(bare):
+    if ("://" in bare or "www." in bare) and _TRAILING_URL.search(bare):
         return ""  # a bare url: a period after it would read as part of it
     closed = bare.rstrip("\"'”’»」』)")
     if closed != bare:

@@ -288,7 +288,8 @@ def _add_line_spans(
     for link in links:
         if link.start < start:
             continue
-        regions.append((position, link.start, kind))
+        if link.start > position:  # nothing between two links (or a badge and its image)
+            regions.append((position, link.start, kind))
         if link.image:
             cut.append((link.start, link.end))
         else:
@@ -296,7 +297,8 @@ def _add_line_spans(
                 (link.text_start, link.text_end, "title" if link == title else "link-text")
             )
         position = link.end
-    regions.append((position, line_end, kind))
+    if line_end > position:
+        regions.append((position, line_end, kind))
     for region_start, region_end, _ in regions:
         segment = document.text[region_start:region_end]
         # Most segments are plain ASCII words: skip the patterns that cannot match.

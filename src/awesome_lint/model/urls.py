@@ -34,7 +34,7 @@ def arxiv_id(url: str) -> str | None:
 
 
 def _arxiv_path_id(host: str, path: str) -> str | None:
-    if not _ARXIV_HOST.match(host):
+    if not host.endswith(("arxiv.org", "ar5iv.org")) or not _ARXIV_HOST.match(host):
         return None
     match = _ARXIV_PATH.match(path)
     if match is None:

@@ -71,7 +71,7 @@ def _check_url(link: Link) -> Violation | None:
                     Edit(link.url_start + lead + len(url), link.url_end, ""),
                 ),
             )
-    wide = _FULL_WIDTH.search(url)
+    wide = None if url.isascii() else _FULL_WIDTH.search(url)  # the marks are not ASCII
     if wide is not None:
         at = link.url_start + (len(raw) - len(raw.lstrip())) + wide.start()
         fix = None

@@ -57,7 +57,7 @@ def check(ctx: Context) -> Iterator[Violation]:
                 if names is None:
                     names = _names(ctx)
                 lower = word.group()
-                own = {p.casefold() for p in _NAME_PARTS.findall(entry.title.text)}
+                own = _name_parts(entry.title.text)
                 if lower in own or lower in names:
                     continue  # "[sake](url) - sake is ...", "go test ...": a name, as written
                 if speller is None:
@@ -98,5 +98,12 @@ def _names(ctx: Context) -> set[str]:
             continue
         text = entry.title.text.strip().strip("`*_")
         if " " not in text:
-            found.update(p.casefold() for p in _NAME_PARTS.findall(text))
+            found.update(_name_parts(text))
     return found
+
+
+def _name_parts(name: str) -> set[str]:
+    """The runs of letters of a name, case-folded (``go-jwt``: ``go`` and ``jwt``)."""
+    if name.isalpha():  # most names: one run (letters are never digits nor "_")
+        return {name.casefold()}
+    return {part.casefold() for part in _NAME_PARTS.findall(name)}

@@ -18,15 +18,12 @@ AL304: - [Docker Hub](https://hub.docker.com) / - [Docker hub](https://docs.dock
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Related, Violation
 from awesome_lint.model.entries import GENERIC_LINK
 from awesome_lint.model.papers import Paper, is_name
-
-_FOLD = re.compile(r"[\W_]+")
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -38,7 +35,7 @@ def check(ctx: Context) -> Iterator[Violation]:
         title = paper.link
         if not is_name(paper) or title.text.strip().lower() in GENERIC_LINK:
             continue  # a title (AL302 compares those across the list), or "[Download](url)"
-        name = _FOLD.sub("", title.text.casefold())
+        name = paper.title  # folded: case, punctuation and spacing
         if not name:
             continue
         key = (entry.section.line if entry.section is not None else -1, entry.depth, name)

@@ -85,8 +85,12 @@ def check(ctx: Context) -> Iterator[Violation]:
         return
     structure = document.structure
     excluded = structure.code_lines | structure.html_lines
-    item_lines = {item.line for item in structure.items}
-    parents = {item.parent for item in structure.items if item.parent is not None}
+    item_lines = set()
+    parents = set()
+    for item in structure.items:
+        item_lines.add(item.line)
+        if item.parent is not None:
+            parents.add(item.parent)
     for index, item in enumerate(structure.items):
         line = document.line(item.line)
         if line.strip() not in ("-", "*", "+") or item.line in excluded or index in parents:

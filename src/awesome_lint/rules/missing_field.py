@@ -26,8 +26,8 @@ from awesome_lint.diagnostics import Violation
 
 def check(ctx: Context) -> Iterator[Violation]:
     for entry in ctx.entries:
-        if entry.title is None:
-            continue
+        if entry.title is None or not entry.schema.fields:
+            continue  # no title to report at, or no field to require (an inferred format)
         present = {f.spec.key for f in entry.fields if f.spec is not None}
         habit = ctx.habit(entry.schema)
         for spec in entry.schema.fields:

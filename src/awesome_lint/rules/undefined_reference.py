@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Violation]:
             continue
         spans = code_spans(line) if "`" in line else []
         base = document.line_starts[n]
-        for match in _REFERENCE.finditer(line):
+        for match in _REFERENCE.finditer(line) if "][" in line else ():  # badges: no "]["
             if _in_code(match.start(), spans):
                 continue
             label = match.group(3) or match.group(2)
