@@ -10,8 +10,8 @@ has as an item such as ``go``, or a word no English dictionary knows such as ``n
 badge, a bare url, emoji or emphasis. An item with no separator whose text starts in lower
 case is a sentence (``[DevDocs](url) is an ...``), not a description.
 
-The fix adds the final period (safe); capitalising the first word is unsafe (a lower-case
-name may stand there).
+The fix adds the final period (safe; ``。`` after Chinese or Japanese text); capitalising the
+first word is unsafe (a lower-case name may stand there).
 
 Why: descriptions read as a column; one without its period or capital is what review
 comments are made of.
@@ -76,13 +76,22 @@ def check(ctx: Context) -> Iterator[Violation]:
                     )
         if template.ending == "punctuated" and shape.ending == "none":
             end = len(text[start : entry.content_end].rstrip()) + start
+            # After Chinese or Japanese text the period is the full-width one: "…数据库。"
+            mark = "。" if end > start and _wide(text[end - 1]) else "."
             yield Violation(
                 max(end - 1, start),
                 end,
                 "Description does not end with a period; this list ends its descriptions"
                 " with one (inferred format)",
-                Fix.safe("Add a period", Edit.insert(end, ".")),
+                Fix.safe(f'Add "{mark}"', Edit.insert(end, mark)),
             )
+
+
+def _wide(char: str) -> bool:
+    """A character of CJK text (wide in East Asian width): ideographs, kana, hangul."""
+    from unicodedata import east_asian_width
+
+    return char >= "\u2e80" and east_asian_width(char) in ("W", "F")
 
 
 def _names(ctx: Context) -> set[str]:

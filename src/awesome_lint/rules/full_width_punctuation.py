@@ -1,8 +1,10 @@
 """AL402 full-width-punctuation: ``，：；（）`` in English text.
 
 Checked in entries' titles, field values and descriptions. CJK text keeps its full-width
-punctuation: a mark touching CJK characters, or on a line holding CJK text, is left alone. A
-full-width mark that ends or breaks a url is AL108's (bad-url).
+punctuation: a mark touching CJK characters, or on a line holding CJK text, is left alone, and
+so is every mark of a list written in Chinese or Japanese (half its text lines or more hold
+CJK text: ``* App Shopper：[url](url)`` beside ``* 少数派：[url](url)``). A full-width mark
+that ends or breaks a url is AL108's (bad-url).
 
 Why: a full-width comma is wider than an ASCII one and comes with its own spacing, so English
 text typed with a CJK input method looks broken: ``reference， Imitation learning``.
@@ -29,6 +31,8 @@ def check(ctx: Context) -> Iterator[Violation]:
     if text.isascii():  # most lists, at C speed
         return
     prose = ctx.prose
+    if 2 * sum(prose.cjk) >= len(prose.cjk):
+        return  # a list written in Chinese or Japanese: "App Shopper：" is its own punctuation
     # Marks are rare: find them in the whole text, then ask which span holds each.
     for match, span in prose.matches(_MARKS):
         if prose.cjk[span]:

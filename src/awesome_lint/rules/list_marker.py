@@ -10,6 +10,7 @@ writes one; the fix removes the extra spaces when the item has no lines below it
 indentation depends on where the text starts). A line such as ``-[name](url)`` is not a list
 item at all (Markdown needs a space after the bullet) and renders glued to the item above;
 the fix adds the space, which makes it an item again (unsafe: it changes the list's tree).
+``*[a link](url), and words.*`` is an italic line, not a glued bullet.
 
 A bullet with nothing after it (an empty item) is reported too, without a fix.
 
@@ -33,6 +34,7 @@ from awesome_lint.model.entries import Entry, Field
 from awesome_lint.model.habits import HABIT_SHARE, MIN_EVIDENCE
 
 _GLUED = re.compile(r"\A([ \t]*)([-*+])\[[^\]\n]+\]\(")
+_CLOSES_EMPHASIS = re.compile(r"[^\s*]\*(?!\*)")  # a "*" after a word: it closes one
 
 
 def check(ctx: Context) -> Iterator[Violation]:
@@ -108,6 +110,8 @@ def check(ctx: Context) -> Iterator[Violation]:
         match = _GLUED.match(line)
         if match is None or n in item_lines:
             continue
+        if match.group(2) == "*" and _CLOSES_EMPHASIS.search(line, match.end()):
+            continue  # "*[a link](url), and words.*": an italic line, not a bullet
         if any(s.contains(n) for s in ctx.schemas if not s.classic):
             continue  # under a format block, AL107 reports it
         at = document.line_starts[n] + match.end(2)
