@@ -31,9 +31,10 @@ from awesome_lint.registry import (
     RULES,
     RuleSpec,
     SelectorError,
-    select_rules,
+    explanation,
 )
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, visible
+from awesome_lint.selection import resolve
 
 if TYPE_CHECKING:
     from awesome_lint.context import Context
@@ -75,7 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_HelpFormatter,
         description="Lint an awesome list against the contribution format it declares.",
     )
-    p.add_argument("files", nargs="*", help="Markdown lists to check (default: README.md)")
+    p.add_argument(
+        "files", nargs="*", help="Markdown lists to check (default: README.md; - reads stdin)"
+    )
+    p.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="the path of the text read from stdin: its config is found and reported as PATH",
+    )
     fix = p.add_argument_group("fixing")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     fix.add_argument(
@@ -131,6 +140,11 @@ def run(
 ) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["server"]:  # the language server lives in its own package
+        from awesome_lint.server import main as serve
+
+        return serve(argv[1:], err)
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:
@@ -146,7 +160,7 @@ def run(
         if rule is None:
             err.write(f"awesome-lint: error: unknown rule {args.explain!r} (see --list-rules)\n")
             return EXIT_ERROR
-        out.write(f"{rule.code} {rule.name} (fix: {rule.fix})\n\n{rule.doc}\n")
+        out.write(explanation(rule))
         return EXIT_CLEAN
     return _lint_files(args, out, err)
 
@@ -165,7 +179,10 @@ def _fix_mark(rule: RuleSpec) -> str:
 
 
 def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    files = [Path(f) for f in args.files] or [Path("README.md")]
+    files = [Path(f) for f in args.files] or [STDIN if args.stdin_filename else Path("README.md")]
+    if STDIN in files and len(files) > 1:
+        err.write("awesome-lint: error: '-' (stdin) cannot be linted with other files\n")
+        return EXIT_ERROR
     status = EXIT_CLEAN
     explicit: Settings | None = None
     try:
@@ -184,14 +201,15 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     config_sources: dict[Path, Path | None] = {}  # folder -> its config file
     unsafe = bool(args.unsafe_fixes)
     for path in files:
+        named = args.stdin_filename if path == STDIN and args.stdin_filename else path
         try:
-            settings, rules = _settings_for(path, args, explicit, settings_cache, config_sources)
+            settings, rules = _settings_for(named, args, explicit, settings_cache, config_sources)
         except (ConfigError, SelectorError) as error:
             err.write(visible(f"awesome-lint: error: {error}") + "\n")
             return EXIT_ERROR
-        shown = _display(path)
+        shown = _display(named)
         try:
-            document, read = _read(path, shown)
+            document, read = _read_stdin(named, shown) if path == STDIN else _read(path, shown)
         except _FileError as error:
             err.write(visible(f"awesome-lint: {error}") + "\n")
             status = EXIT_ERROR
@@ -262,7 +280,8 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
     if not args.diff and not nothing_checked:
-        out.write(renderer(fmt)(reports, options))
+        # With `--fix -` stdout carries the fixed text: the report goes to stderr.
+        (err if args.fix and STDIN in files else out).write(renderer(fmt)(reports, options))
     if fmt in ("github", "sarif") and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
     if args.statistics:
@@ -318,20 +337,13 @@ def _settings_for(
         source = sources[folder]
     if source in cache:
         return cache[source]
-    settings = explicit if explicit is not None else load_settings(source)
-    select = args.select if args.select is not None else settings.select
-    preset = args.preset if args.preset is not None else settings.preset
-    extend = [*settings.extend_select, *args.extend_select, *PRESETS.get(preset or "", ())]
-    if args.check_links:
-        extend.append("AL503")
-    ignore = [*settings.ignore, *args.ignore]
-    settings = settings._replace(
-        select=tuple(select) if select is not None else None,
-        extend_select=tuple(extend),
-        ignore=tuple(ignore),
-        preset=preset,
+    settings, rules = resolve(
+        explicit if explicit is not None else load_settings(source),
+        select=args.select,
+        extend_select=[*args.extend_select, *(["AL503"] if args.check_links else [])],
+        ignore=args.ignore,
+        preset=args.preset,
     )
-    rules = select_rules(settings.select, extend, ignore)
     if any(rule.code == "AL503" for rule in rules):
         settings = _with_link_checking(settings, args)
     cache[source] = (settings, rules)
@@ -360,6 +372,20 @@ def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Setting
 
 class _FileError(Exception):
     pass
+
+
+STDIN = Path("-")
+
+
+def _read_stdin(named: Path, shown: str) -> tuple[Document, None]:
+    try:
+        data = sys.stdin.buffer.read()
+    except (OSError, AttributeError, ValueError) as error:  # closed or not a byte stream
+        raise _FileError(f"{shown}: cannot read stdin: {error}") from None
+    try:
+        return Document.from_bytes(data, path=str(named) if named != STDIN else "<stdin>"), None
+    except DecodeError as error:
+        raise _FileError(f"{shown}: {error}") from None
 
 
 def _display(path: Path) -> str:
@@ -415,7 +441,7 @@ def _process(
     report = FileReport(shown, document, diagnostics)
     if not (args.fix or args.diff):
         return report, False, None
-    if args.fix:
+    if args.fix and path != STDIN:
         from awesome_lint.atomic_write import remove_stale_temps
 
         remove_stale_temps(path)  # left by a run killed while it wrote
@@ -442,6 +468,8 @@ def _process(
         )
     except FixError as error:
         return report, False, f"{shown}: {error}"
+    if args.fix and path == STDIN:  # the text, fixed or not, is the output
+        out.write(("\ufeff" if document.bom else "") + result.text)
     if result.text == document.text:
         return report, False, None
     fixed_document = linted[0]
@@ -459,6 +487,8 @@ def _process(
             )
         )
         return FileReport(shown, document, diagnostics), True, None
+    if path == STDIN:
+        return FileReport(shown, fixed_document, remaining, result.applied), True, None
     from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
 
     expected = Snapshot.of(*read) if read is not None else None

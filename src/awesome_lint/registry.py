@@ -148,6 +148,11 @@ def _specificity(selectors: Iterable[str], rule: RuleSpec) -> int:
     return best
 
 
+def explanation(rule: RuleSpec) -> str:
+    """What ``--explain`` prints: the rule's code, name and fix kind, then its documentation."""
+    return f"{rule.code} {rule.name} (fix: {rule.fix})\n\n{rule.doc}\n"
+
+
 def iter_docs() -> Iterator[tuple[RuleSpec, str]]:
     for rule in RULES:
         yield rule, rule.doc
