@@ -25,7 +25,7 @@ from awesome_lint.server import actions
 from awesome_lint.server.positions import UTF16, Positions
 from awesome_lint.server.session import Linted, SettingsCache, fix_all, lint
 
-DEBOUNCE = 0.02  # seconds of quiet after a change before linting: a burst of edits lints once
+DEBOUNCE = 0.005  # seconds of quiet after a change: a burst of edits (a paste, an undo) lints once
 MARKDOWN_LANGUAGES = frozenset({"markdown", "mdx"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
