@@ -392,3 +392,16 @@ def test_without_pygls_the_server_names_the_extra() -> None:
     assert done.stderr.count("\n") == 1
     assert "pip install 'awesome-lint[lsp]'" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.asyncio
+async def test_a_config_naming_an_unknown_field_is_an_error_as_on_the_command_line(
+    client: RecordingClient, tmp_path: Path
+) -> None:
+    await start(client)
+    shutil.copy(EMOJI, tmp_path / "README.md")
+    (tmp_path / ".awesome-lint.toml").write_text('required-fields = ["keywrd"]\n', "utf-8")
+    uri = open_doc(client, tmp_path / "README.md")
+    assert list(await diagnostics_of(client, uri)) == []
+    assert [m.type for m in client.messages] == [types.MessageType.Error]
+    assert "required-fields names 'keywrd'" in client.messages[0].message

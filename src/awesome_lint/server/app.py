@@ -99,6 +99,9 @@ class AwesomeLintServer(LanguageServer):
             return await loop.run_in_executor(
                 self.worker, lint, text, path or "<stdin>", version, selection, self.linted.get(uri)
             )
+        except ConfigError as error:
+            self.config_error(str(error))
+            return None
         except Exception as error:  # a bug costs this lint, never the server
             self.window_log_message(
                 types.LogMessageParams(

@@ -12,7 +12,13 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from awesome_lint.config import ConfigError, Settings, find_config, load_settings
+from awesome_lint.config import (
+    ConfigError,
+    Settings,
+    check_field_names,
+    find_config,
+    load_settings,
+)
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import Document
 from awesome_lint.registry import RuleSpec, SelectorError
@@ -68,13 +74,18 @@ def _mtime(path: Path | None) -> int:
 def lint(
     text: str, path: str, version: int | None, selection: Selection, earlier: Linted | None
 ) -> Linted:
-    """Lint one version of a document (on the server's worker thread)."""
-    from awesome_lint.linter import lint as run_rules
+    """Lint one version of a document (on the server's worker thread); ConfigError as the CLI's."""
+    from awesome_lint.context import Context
+    from awesome_lint.linter import lint_context
 
     document = Document(text, path=path)
     if earlier is not None:
         document.reuse_links(earlier.document)  # most lines are as they were: no new link scan
-    diagnostics = run_rules(document, selection.settings, selection.rules)
+    context = Context(document, selection.settings)
+    # As on the command line: a config naming a field no block declares is a config error.
+    declared = {name for s in context.schemas for f in s.fields for name in (f.kind, f.key)}
+    check_field_names(selection.settings, declared, path)
+    diagnostics = lint_context(context, selection.rules)
     return Linted(document, version, selection.settings, selection.rules, tuple(diagnostics))
 
 
