@@ -405,3 +405,24 @@ async def test_a_config_naming_an_unknown_field_is_an_error_as_on_the_command_li
     assert list(await diagnostics_of(client, uri)) == []
     assert [m.type for m in client.messages] == [types.MessageType.Error]
     assert "required-fields names 'keywrd'" in client.messages[0].message
+
+
+@pytest.mark.asyncio
+async def test_fix_all_is_resolved_later_for_a_client_that_resolves_edits(
+    client: RecordingClient,
+) -> None:
+    resolve = types.ClientCodeActionResolveOptions(properties=["edit"])
+    capabilities = types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(
+            code_action=types.CodeActionClientCapabilities(resolve_support=resolve)
+        )
+    )
+    await client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    text = EMOJI.read_text("utf-8")
+    uri = open_doc(client, EMOJI, text)
+    await diagnostics_of(client, uri)
+    nowhere = types.Range(types.Position(0, 0), types.Position(0, 0))
+    (lazy,) = await actions_at(client, uri, nowhere, ["source.fixAll.awesome-lint"])
+    assert lazy.edit is None  # computed only when the user picks it
+    resolved = await client.code_action_resolve_async(lazy)
+    assert codes(apply(text, edits_of(resolved, uri))) == []
