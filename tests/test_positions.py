@@ -38,3 +38,20 @@ def test_the_emoji_line_in_each_encoding() -> None:
     end = document.text.index("end")
     found = [Positions(document, e).position(end).character for e in ("utf-32", "utf-16", "utf-8")]
     assert found == [9, 11, 19]  # 🚀 and 𠀋 are 2 UTF-16 units and 4 bytes; 火 and 箭 3 bytes
+
+
+def test_disable_for_this_line_adds_its_code_to_a_comment_already_above() -> None:
+    from awesome_lint.config import Settings
+    from awesome_lint.registry import select_rules
+    from awesome_lint.server.actions import disable_line
+    from awesome_lint.server.session import Selection, lint
+
+    text = "# x\n\n  <!-- awesome-lint-disable-next-line AL404 -->\n  text   \n"
+    selection = Selection(Settings(), tuple(select_rules(["AL405"], (), ())))
+    linted = lint(text, "<stdin>", 1, selection, None)
+    (action,) = disable_line(linted, linted.diagnostics, Positions(linted.document, "utf-32"), "u")
+    assert action.edit is not None and action.edit.changes is not None
+    (edit,) = action.edit.changes["u"]
+    after_codes = text.split("\n")[2].index(" -->")
+    assert (edit.range.start.line, edit.range.start.character) == (2, after_codes)
+    assert edit.new_text == " AL405"

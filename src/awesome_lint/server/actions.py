@@ -24,9 +24,8 @@ SOURCE = "awesome-lint"
 FIX_ALL = types.CodeActionKind.SourceFixAll.value + "." + SOURCE  # source.fixAll.awesome-lint
 QUICK_FIX = types.CodeActionKind.QuickFix.value
 
-_NEXT_LINE = re.compile(
-    r"(?P<head>[ \t]*<!--[ \t]*awesome-lint-disable-next-line)(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)+)"
-    r"(?P<tail>[ \t,]*-->[ \t]*)"
+_NEXT_LINE = re.compile(  # matched on a stripped line: no leading run to rescan (linear)
+    r"<!--[ \t]*awesome-lint-disable-next-line(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)+)[ \t,]*-->"
 )
 
 
@@ -98,9 +97,10 @@ def _suppression_edit(linted: Linted, line: int, code: str, positions: Positions
     document = linted.document
     if line > 0:
         above = document.line(line - 1)
-        match = _NEXT_LINE.fullmatch(above)
+        lead = len(above) - len(above.lstrip(" \t"))
+        match = _NEXT_LINE.fullmatch(above.strip(" \t"))
         if match:  # add the code to the comment already there
-            start = document.line_starts[line - 1] + match.end("codes")
+            start = document.line_starts[line - 1] + lead + match.end("codes")
             return types.TextEdit(positions.range(start, start), f" {code}")
     text = document.line(line)
     indent = text[: len(text) - len(text.lstrip(" \t"))]
