@@ -33,9 +33,9 @@ from awesome_lint.registry import (
     SelectorError,
     find_rule,
     rule_hint,
-    select_rules,
 )
 from awesome_lint.report import FORMATS, FileReport, ReportOptions, renderer, visible
+from awesome_lint.selection import resolve
 
 if TYPE_CHECKING:
     from awesome_lint.context import Context
@@ -98,7 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "files",
         nargs="*",
-        help="Markdown lists or directories of lists (default: README.md, else the repo's)",
+        help="Markdown lists or directories of lists (default: README.md, else the repo's;"
+        " - reads stdin)",
+    )
+    p.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="the path of the text read from stdin: its config is found and reported as PATH",
     )
     fix = p.add_argument_group("fixing")
     fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -176,6 +183,11 @@ def run(
 ) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["server"]:  # the language server lives in its own package
+        from awesome_lint.server import main as serve
+
+        return serve(argv[1:], err)
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:
@@ -206,6 +218,10 @@ def _declared_fields(context: Context) -> set[str]:
 def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from awesome_lint.discovery import collect, rules_for
 
+    stdin = args.files == ["-"] or (not args.files and args.stdin_filename is not None)
+    if "-" in args.files and not stdin:
+        err.write("awesome-lint: error: '-' (stdin) cannot be linted with other files\n")
+        return EXIT_ERROR
     status = EXIT_CLEAN
     explicit: Settings | None = None
     try:
@@ -213,9 +229,13 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if not _is_file(args.config):
                 raise ConfigError(f"{args.config}: config file not found")
             explicit = load_settings(args.config)
-        files, problems = collect(
-            args.files,
-            lambda d: explicit if explicit is not None else load_settings(find_config(d)),
+        files, problems = (
+            ([STDIN], [])
+            if stdin
+            else collect(
+                args.files,
+                lambda d: explicit if explicit is not None else load_settings(find_config(d)),
+            )
         )
     except ConfigError as error:
         err.write(visible(f"awesome-lint: error: {error}") + "\n")
@@ -234,21 +254,23 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     config_sources: dict[Path, Path | None] = {}  # folder -> its config file
     unsafe = bool(args.unsafe_fixes)
     for path in files:
+        named = args.stdin_filename if path == STDIN and args.stdin_filename else path
         try:
-            settings, rules = _settings_for(path, args, explicit, settings_cache, config_sources)
+            settings, rules = _settings_for(named, args, explicit, settings_cache, config_sources)
         except (ConfigError, SelectorError) as error:
             err.write(visible(f"awesome-lint: error: {error}") + "\n")
             return EXIT_ERROR
-        rules = rules_for(path, settings, rules)  # per-file-ignores
-        shown = _display(path)
+        rules = rules_for(named, settings, rules)  # per-file-ignores
+        shown = _display(named)
         if args.show_settings:
             from awesome_lint.discovery import ignored_here
             from awesome_lint.show_settings import settings_text
 
-            out.write(visible(settings_text(shown, settings, rules, ignored_here(path, settings))))
+            ignored = ignored_here(named, settings)
+            out.write(visible(settings_text(shown, settings, rules, ignored)))
             continue
         try:
-            document, read = _read(path, shown)
+            document, read = _read_stdin(named, shown) if path == STDIN else _read(path, shown)
         except _FileError as error:
             err.write(visible(f"awesome-lint: {error}") + "\n")
             status = EXIT_ERROR
@@ -341,12 +363,14 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
+    # With `--fix -` stdout carries the fixed text: the report goes to stderr.
+    report_to = err if args.diff or (args.fix and STDIN in files) else out
     if args.statistics:  # instead of the listing, as in ruff; beside a patch, on stderr
         from awesome_lint.report import statistics
 
-        (err if args.diff else out).write(statistics.render(reports, options, fmt))
+        report_to.write(statistics.render(reports, options, fmt))
     elif not args.diff and not nothing_checked:
-        out.write(renderer(fmt)(reports, options))
+        report_to.write(renderer(fmt)(reports, options))
     if fmt in ("github", "sarif") and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), reports, options, err)
     if (
@@ -442,20 +466,13 @@ def _settings_for(
         source = sources[folder]
     if source in cache:
         return cache[source]
-    settings = explicit if explicit is not None else load_settings(source)
-    select = args.select if args.select is not None else settings.select
-    preset = args.preset if args.preset is not None else settings.preset
-    extend = [*settings.extend_select, *args.extend_select, *PRESETS.get(preset or "", ())]
-    if args.check_links:
-        extend.append("AL503")
-    ignore = [*settings.ignore, *args.ignore]
-    settings = settings._replace(
-        select=tuple(select) if select is not None else None,
-        extend_select=tuple(extend),
-        ignore=tuple(ignore),
-        preset=preset,
+    settings, rules = resolve(
+        explicit if explicit is not None else load_settings(source),
+        select=args.select,
+        extend_select=[*args.extend_select, *(["AL503"] if args.check_links else [])],
+        ignore=args.ignore,
+        preset=args.preset,
     )
-    rules = select_rules(settings.select, extend, ignore)
     if any(rule.code == "AL503" for rule in rules):
         settings = _with_link_checking(settings, args)
     cache[source] = (settings, rules)
@@ -484,6 +501,20 @@ def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Setting
 
 class _FileError(Exception):
     pass
+
+
+STDIN = Path("-")
+
+
+def _read_stdin(named: Path, shown: str) -> tuple[Document, None]:
+    try:
+        data = sys.stdin.buffer.read()
+    except (OSError, AttributeError, ValueError) as error:  # closed or not a byte stream
+        raise _FileError(f"{shown}: cannot read stdin: {error}") from None
+    try:
+        return Document.from_bytes(data, path=str(named) if named != STDIN else "<stdin>"), None
+    except DecodeError as error:
+        raise _FileError(f"{shown}: {error}") from None
 
 
 def _display(path: Path) -> str:
@@ -539,7 +570,7 @@ def _process(
     report = FileReport(shown, document, diagnostics)
     if not (args.fix or args.diff):
         return report, False, None
-    if args.fix:
+    if args.fix and path != STDIN:
         from awesome_lint.atomic_write import remove_stale_temps
 
         remove_stale_temps(path)  # left by a run killed while it wrote
@@ -566,6 +597,8 @@ def _process(
         )
     except FixError as error:
         return report, False, f"{shown}: {error}"
+    if args.fix and path == STDIN:  # the text, fixed or not, is the output
+        out.write(("\ufeff" if document.bom else "") + result.text)
     if result.text == document.text:
         return report, False, None
     fixed_document = linted[0]
@@ -579,6 +612,8 @@ def _process(
         )
         out.write(diff.paint(patch) if _use_color(args, out) else patch)
         return FileReport(shown, document, diagnostics, result.applied), True, None
+    if path == STDIN:
+        return FileReport(shown, fixed_document, remaining, result.applied), True, None
     from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
 
     expected = Snapshot.of(*read) if read is not None else None
@@ -648,7 +683,7 @@ def _insert_format(
     shown: str,
     document: Document,
     settings: Settings,
-    read: Read,
+    read: Read | None,
     args: argparse.Namespace,
     out: TextIO,
     err: TextIO,
@@ -681,10 +716,13 @@ def _insert_format(
         patch = diff.unified_diff(document.encode().decode(), fixed.encode().decode(), shown)
         out.write(diff.paint(patch) if _use_color(args, out) else patch)
         return EXIT_FOUND
+    fixed = Document(text, path=document.path, bom=document.bom)
+    if read is None:  # stdin: the list with its block goes to stdout
+        out.write(fixed.text)
+        return EXIT_CLEAN
     from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
 
     try:
-        fixed = Document(text, path=document.path, bom=document.bom)
         write_atomic(path, fixed.encode(), expected=Snapshot.of(*read))
     except WriteRefused as error:
         err.write(visible(f"awesome-lint: {shown}: {error}") + "\n")
