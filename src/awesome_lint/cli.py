@@ -131,6 +131,11 @@ def run(
 ) -> int:
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["add"]:  # the contributors' command: its own arguments (awesome_lint.add)
+        from awesome_lint.add.command import run as add
+
+        return add(argv[1:], out, err)
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:

@@ -44,6 +44,15 @@ class LinkCheckSettings(NamedTuple):
     checked: dict[str, LinkResult] | None = None
 
 
+class SourcesSettings(NamedTuple):
+    """Where ``awesome-lint add`` and ``--check-metadata`` ask for papers' records."""
+
+    arxiv: str = "https://export.arxiv.org/api/query"
+    crossref: str = "https://api.crossref.org"
+    interval: float = 3.0  # seconds between two requests to one service (arXiv's terms)
+    retries: int = 3  # 429/503 answers retried this many times
+
+
 class Settings(NamedTuple):
     """Everything that changes what is reported; CLI flags are merged in by the CLI."""
 
@@ -61,6 +70,7 @@ class Settings(NamedTuple):
     names: tuple[str, ...] = ()  # AL411: more canonical names; "!Name" turns a default off
     preset: str | None = None  # "awesome": the awesome-manifesto rules (registry.PRESETS)
     check_links: LinkCheckSettings = LinkCheckSettings()
+    sources: SourcesSettings = SourcesSettings()
     source: Path | None = None
 
 
@@ -138,6 +148,7 @@ _KEYS = {
     "names",
     "preset",
     "check-links",
+    "sources",
 }
 _LINK_KEYS = {
     "concurrency",
@@ -217,6 +228,7 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         names=tuple(n.strip() for n in strings("names") if n.strip()),
         preset=preset,
         check_links=_link_settings(table.get("check-links", {}), path),
+        sources=_sources_settings(table.get("sources", {}), path),
         source=path,
     )
 
@@ -302,6 +314,35 @@ def _link_settings(table: Any, path: Path) -> LinkCheckSettings:
         cache_ttl=float(table.get("cache-ttl", defaults.cache_ttl)),
         host_interval=float(table.get("host-interval", defaults.host_interval)),
         run_timeout=float(table.get("run-timeout", defaults.run_timeout)),
+    )
+
+
+def _sources_settings(table: Any, path: Path) -> SourcesSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'sources' must be a table")
+    unknown = sorted(set(table) - set(SourcesSettings._fields))
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in sources config")
+    defaults = SourcesSettings()
+    for key in ("arxiv", "crossref"):
+        value = table.get(key, getattr(defaults, key))
+        if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+            raise ConfigError(f"{path}: sources.{key} must be an http(s) url")
+    interval = table.get("interval", defaults.interval)
+    if (
+        isinstance(interval, bool)
+        or not isinstance(interval, (int, float))
+        or not (math.isfinite(interval) and interval >= 0)
+    ):
+        raise ConfigError(f"{path}: sources.interval must be a finite number >= 0 (seconds)")
+    retries = table.get("retries", defaults.retries)
+    if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+        raise ConfigError(f"{path}: sources.retries must be a whole number >= 0")
+    return SourcesSettings(
+        arxiv=table.get("arxiv", defaults.arxiv),
+        crossref=table.get("crossref", defaults.crossref),
+        interval=float(interval),
+        retries=retries,
     )
 
 
