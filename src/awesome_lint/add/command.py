@@ -151,7 +151,9 @@ def plan(
                 + (f" ({duplicate.title.text!r})" if duplicate.title else "")
             )
         if heading is None:
-            heading = choose_section(ctx, schema, record, record.venue)
+            heading = choose_section(
+                ctx, schema, record, record.venue, venue_written=written.venue_written
+            )
         where = place(ctx, schema, heading, record)
     except PlacementError as error:
         raise AddError(str(error)) from None

@@ -60,32 +60,48 @@ def choose_scope(ctx: Context, section: str | None) -> tuple[Schema, Heading | N
 
 
 def choose_section(
-    ctx: Context, schema: Schema, record: Record, venue: str | None
+    ctx: Context, schema: Schema, record: Record, venue: str | None, *, venue_written: bool
 ) -> Heading | None:
-    """The section of the scope the paper belongs to; None: the scope itself (no sections)."""
+    """The section of the scope the paper belongs to; None: the scope itself (no sections).
+
+    A plain year section is the venue's year when the entry writes its venue (AL202 judges it
+    so), else the record's own year (an arXiv paper's is its id's).
+    """
     years = [y for y in ctx.year_sections.sections if schema.contains(y.line)]
-    year = record.year
-    venue_name = fold_venue(venue.rsplit(" ", 1)[0]) if venue else None
+    venue_name, venue_year = _split_venue(venue)
+    year = venue_year if venue_written and venue_year else record.year
     if years and year is not None:
-        for rank in range(4):
-            found = [y for y in years if _fits(y, rank, year, venue_name)]
+        for rank in (0, 1):
+            found = [y for y in years if _fits(y, rank, year, venue_name, venue_year)]
             if found:
                 return found[0].heading
-        raise PlacementError(
-            f"no section for {venue or year} in scope {_name(schema)}; name one with --section"
-        )
-    headings = _sub_headings(ctx, schema)
-    if not headings:
-        return schema.heading
-    words = _words(venue.rsplit(" ", 1)[0]) if venue else ["arxiv"]
+    year_lines = {y.line for y in years}
+    headings = [h for h in _sub_headings(ctx, schema) if h.line not in year_lines]
+    words = _words(venue_name) if venue_name else ["arxiv"]
     matching = [h for h in headings if _contains(_words(h.text), words)]
     exact = [h for h in matching if _words(h.text) == words]
     if exact or matching:
         return (exact or sorted(matching, key=lambda h: len(h.text)))[0]
+    if years and year is not None:
+        for rank in (2, 3):
+            found = [y for y in years if _fits(y, rank, year, venue_name, venue_year)]
+            if found:
+                return found[0].heading
+    if not years and not headings:
+        return schema.heading
     raise PlacementError(
-        f"no section for {venue or 'an arXiv preprint'} in scope {_name(schema)}; "
+        f"no section for {venue or year or 'the paper'} in scope {_name(schema)}; "
         "name one with --section"
     )
+
+
+def _split_venue(venue: str | None) -> tuple[str | None, int | None]:
+    if not venue:
+        return None, None
+    name, _, last = venue.rpartition(" ")
+    if last.isdigit() and len(last) == 4:
+        return fold_venue(name) or None, int(last)
+    return fold_venue(venue) or None, None
 
 
 def place(ctx: Context, schema: Schema, heading: Heading | None, record: Record) -> Place:
@@ -126,10 +142,17 @@ def find_duplicate(ctx: Context, record: Record, url: str) -> Entry | None:
     return None
 
 
-def _fits(section: YearSection, rank: int, year: int, venue: str | None) -> bool:
+def _fits(
+    section: YearSection, rank: int, year: int, venue: str | None, venue_year: int | None
+) -> bool:
     """Best first: the venue and year, the plain year, an arXiv section, a catch-all."""
     if rank == 0:
-        return venue is not None and section.venue == venue and section.covers(year)
+        return (
+            venue is not None
+            and venue_year is not None
+            and section.venue == venue
+            and section.covers(venue_year)
+        )
     if rank == 1:
         return section.venue == "" and section.bound is None and section.year == year
     if rank == 2:

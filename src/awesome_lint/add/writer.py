@@ -19,6 +19,7 @@ from awesome_lint.sources.record import Record
 
 class Written(NamedTuple):
     lines: tuple[str, ...]
+    venue_written: bool  # the entry names the venue (a publisher line)
     url: str  # the title link
     missing: tuple[str, ...]  # required fields the record could not fill (their labels)
 
@@ -50,6 +51,7 @@ def write_entry(
     title = record.title.replace("[", "\\[").replace("]", "\\]")
     lines = [f"{style.bullet}[{title}]({url})"]
     missing = []
+    venue_written = False
     specs = {spec.key: spec for spec in schema.fields}
     for key in habits.order():
         spec = specs[key]
@@ -58,11 +60,12 @@ def write_entry(
             if habits.required(spec):
                 missing.append(spec.canonical)
             continue
+        venue_written |= spec.kind == "publisher"
         prefix = style.prefixes.get(key)
         if prefix is None:
             prefix = "" if spec.positional else f"{spec.labels[0]}: "
         lines.append(f"{style.field_indent}{style.field_bullet}{prefix}{value}")
-    return Written(tuple(lines), url, tuple(missing))
+    return Written(tuple(lines), venue_written, url, tuple(missing))
 
 
 def _value(
@@ -73,7 +76,8 @@ def _value(
     keywords: str | None,
     venue: str | None,
 ) -> str | None:
-    written = habits.present.get(spec.key, 0) > 0 or habits.required(spec)
+    # An optional field is written where the neighbours write it: a quarter of them or more.
+    written = habits.required(spec) or 4 * habits.present.get(spec.key, 0) >= max(habits.entries, 1)
     if spec.kind == "authors":
         return authors_text(record, style) if record.authors else None
     if spec.kind == "publisher":
@@ -83,7 +87,7 @@ def _value(
     if spec.kind == "keyword":
         given = keywords if keywords is not None else ", ".join(record.subjects)
         return given.strip() or None
-    if spec.kind == "code" and record.code:
+    if spec.kind == "code" and record.code and written:
         if style.code_text is None:
             return record.code
         return f"[{style.code_text}]({record.code})"

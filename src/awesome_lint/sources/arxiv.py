@@ -102,7 +102,7 @@ def _accepted_venue(comment: str) -> str | None:
     match = re.search(r"\b(?:accepted|published|appear|to appear|camera[- ]ready)\b", comment, re.I)
     if match is None and not re.match(r"^\s*[A-Z][A-Za-z]+\s*['’]?\d{2,4}\b", comment):
         return None
-    return short_venue(comment[match.start() if match else 0 :], None)
+    return short_venue(comment, None)
 
 
 def _text(element: ET.Element, tag: str) -> str:
