@@ -27,6 +27,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import (
     BY_CODE,
+    METADATA_RULES,
     PRESETS,
     RULES,
     RuleSpec,
@@ -97,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--check-links", action="store_true", help="also check external links (AL503)")
     sel.add_argument(
         "--links-cache", type=Path, metavar="PATH", help="keep link results in this JSON file"
+    )
+    sel.add_argument(
+        "--check-metadata",
+        action="store_true",
+        help="also check entries against their papers' records (AL601-AL604; arXiv, Crossref)",
     )
     out = p.add_argument_group("output")
     out.add_argument(
@@ -185,6 +191,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = args.output_format or ("full" if out.isatty() else "concise")
     reports: list[FileReport] = []
     changed = False
+    unchecked = 0  # entries whose record could not be had (--check-metadata)
     settings_cache: dict[Path | None, tuple[Settings, list[RuleSpec]]] = {}
     config_sources: dict[Path, Path | None] = {}  # folder -> its config file
     unsafe = bool(args.unsafe_fixes)
@@ -245,6 +252,16 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         changed |= file_changed
         reports.append(report)
+        if args.check_metadata:
+            from awesome_lint.metadata.lookup import not_checked
+
+            missed = not_checked(context)
+            unchecked += missed
+            if missed and not args.quiet:
+                err.write(
+                    f"awesome-lint: note: {visible(shown)}: {missed} entries with an arXiv id or"
+                    " DOI were not checked against their records (no record to be had)\n"
+                )
         # The AL1 rules read the schemas during the lint: this reads them from its context.
         al1 = any(r.code.startswith("AL1") for r in rules)
         if al1 and not args.quiet and not context.schemas and not _inferred_any(context):
@@ -263,6 +280,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         color=color,
         show_fixes=args.show_fixes,
         fixing=args.fix or args.diff,
+        unchecked=unchecked,
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
@@ -329,6 +347,8 @@ def _settings_for(
     extend = [*settings.extend_select, *args.extend_select, *PRESETS.get(preset or "", ())]
     if args.check_links:
         extend.append("AL503")
+    if args.check_metadata:
+        extend.extend(METADATA_RULES)
     ignore = [*settings.ignore, *args.ignore]
     settings = settings._replace(
         select=tuple(select) if select is not None else None,
@@ -339,6 +359,8 @@ def _settings_for(
     rules = select_rules(settings.select, extend, ignore)
     if any(rule.code == "AL503" for rule in rules):
         settings = _with_link_checking(settings, args)
+    if any(rule.code in METADATA_RULES for rule in rules):
+        settings = _with_records(settings, args)
     cache[source] = (settings, rules)
     return settings, rules
 
@@ -361,6 +383,21 @@ def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Setting
             raise ConfigError(f"--links-cache {args.links_cache}: {error.strerror}") from None
         links = links._replace(cache_path=args.links_cache)
     return settings._replace(check_links=links)
+
+
+def _with_records(settings: Settings, args: argparse.Namespace) -> Settings:
+    """The AL6 rules' run memo, and their cache beside --links-cache; httpx must be there."""
+    from awesome_lint.config import MetadataSettings
+    from awesome_lint.linkcheck.check import ClientMissing, require_client
+
+    try:
+        require_client()
+    except ClientMissing:
+        raise ConfigError("--check-metadata needs httpx: install awesome-lint[links]") from None
+    cache = (
+        args.links_cache.with_name(args.links_cache.name + ".records") if args.links_cache else None
+    )
+    return settings._replace(metadata=MetadataSettings(cache_path=cache, records={}))
 
 
 class _FileError(Exception):

@@ -17,6 +17,7 @@ from awesome_lint.registry import PRESETS
 
 if TYPE_CHECKING:
     from awesome_lint.linkcheck.result import LinkResult
+    from awesome_lint.sources.record import Record
 
 
 class ConfigError(Exception):
@@ -53,6 +54,14 @@ class SourcesSettings(NamedTuple):
     retries: int = 3  # 429/503 answers retried this many times
 
 
+class MetadataSettings(NamedTuple):
+    """``--check-metadata``: the cache file and this run's records (shared by the AL6 rules)."""
+
+    cache_path: Path | None = None  # beside --links-cache; no cache on disk without it
+    # By key ("arxiv:2305.18290", "doi:10.1/x"): the record, or None when it could not be had.
+    records: dict[str, Record | None] | None = None
+
+
 class Settings(NamedTuple):
     """Everything that changes what is reported; CLI flags are merged in by the CLI."""
 
@@ -71,6 +80,7 @@ class Settings(NamedTuple):
     preset: str | None = None  # "awesome": the awesome-manifesto rules (registry.PRESETS)
     check_links: LinkCheckSettings = LinkCheckSettings()
     sources: SourcesSettings = SourcesSettings()
+    metadata: MetadataSettings = MetadataSettings()
     source: Path | None = None
 
 

@@ -45,6 +45,7 @@ class ReportOptions(NamedTuple):
     color: bool = False
     show_fixes: bool = False
     fixing: bool = False  # --fix or --diff was given: summarise what was fixed
+    unchecked: int = 0  # entries not checked against their records (--check-metadata)
 
     def applicable(self, d: Diagnostic) -> bool:
         return d.fixable(unsafe=self.unsafe_fixes, unfixable=self.unfixable)

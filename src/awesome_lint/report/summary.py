@@ -22,6 +22,8 @@ def headline(report: FileReport, d: Diagnostic, options: ReportOptions) -> str:
 
 
 def _plural(n: int, word: str) -> str:
+    if word.endswith("y") and n != 1:
+        return f"{n} {word[:-1]}ies"
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
@@ -39,6 +41,11 @@ def summary(reports: Sequence[FileReport], options: ReportOptions) -> list[str]:
     if not remaining and not fixed:
         if options.fixing:
             return lines
+        if options.unchecked:  # not "All checks passed!": some entries were not checked
+            return [
+                *lines,
+                f"No problems found; {_plural(options.unchecked, 'entry')} not checked.",
+            ]
         return [*lines, "All checks passed!"]
     if fixed:
         lines.append(
