@@ -58,7 +58,7 @@ def test_planted_drift_is_reported_exactly(server: SourcesServer, tmp_path: Path
     assert "'Zhihui Xie' differs from the record of arxiv:2312.10665: 'Lei Li'" in out
     assert "'Diffusion Reward: Learning Rewards via Conditional Video Diffusion'" in out
     assert out.count("are the two links swapped?") == 2
-    assert "1 entries with an arXiv id or DOI were not checked" in err
+    assert "1 entry was not checked (an arXiv id or DOI" in err
     # The ids were asked in one batch, the list's six known ids and the unknown one.
     assert len(server.log) == 1
 
@@ -79,7 +79,7 @@ def test_unchecked_entries_never_pass_all_checks(server: SourcesServer, tmp_path
     assert code == 0
     assert "All checks passed!" not in out
     assert "No problems found; 1 entry not checked." in out
-    assert "1 entries with an arXiv id or DOI were not checked" in err
+    assert "1 entry was not checked (an arXiv id or DOI" in err
 
 
 def test_no_network_checks_nothing_and_says_so(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_no_network_checks_nothing_and_says_so(tmp_path: Path) -> None:
     code, out, err = _lint(target)
     assert code == 0
     assert "not checked" in out and "All checks passed!" not in out
-    assert "7 entries with an arXiv id or DOI were not checked" in err
+    assert "7 entries were not checked (an arXiv id or DOI" in err
 
 
 def test_the_cache_spares_the_second_run(server: SourcesServer, tmp_path: Path) -> None:

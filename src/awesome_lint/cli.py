@@ -258,9 +258,10 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             missed = not_checked(context)
             unchecked += missed
             if missed and not args.quiet:
+                many = "entries were" if missed > 1 else "entry was"
                 err.write(
-                    f"awesome-lint: note: {visible(shown)}: {missed} entries with an arXiv id or"
-                    " DOI were not checked against their records (no record to be had)\n"
+                    f"awesome-lint: note: {visible(shown)}: {missed} {many} not checked (an"
+                    " arXiv id or DOI with no record to be had)\n"
                 )
         # The AL1 rules read the schemas during the lint: this reads them from its context.
         al1 = any(r.code.startswith("AL1") for r in rules)
