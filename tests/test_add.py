@@ -307,3 +307,32 @@ def test_section_option_places_the_entry(server: SourcesServer, tmp_path: Path) 
     assert _section_of(target.read_text(), offset) == "### 2022"
     code, _, err = _add("2305.18290", "--list", str(target), "--section", "Nowhere")
     assert code == 2 and "no heading 'Nowhere'" in err
+
+
+def test_missing_httpx_is_one_line_naming_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "httpx", None)  # as if the [links] extra were not there
+    target = _list_copy(tmp_path, SEED, None)
+    code, _, err = _add("2305.18290", "--list", str(target))
+    assert code == 2
+    assert "pip install 'awesome-lint[links]'" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ((), "name one paper"),
+        (("2305.18290", "--bib", "refs.bib", "--key", "k"), "name one paper"),
+        (("--bib", "refs.bib"), "--bib needs --key"),
+        (("--bib", "nowhere.bib", "--key", "k"), "nowhere.bib: no such file"),
+        (("--bib", "BIB", "--key", "nokey"), "no entry with the key 'nokey'"),
+    ],
+)
+def test_bad_arguments(argv: tuple[str, ...], message: str, tmp_path: Path) -> None:
+    target = _list_copy(tmp_path, SEED, None)
+    args = [str(BIB) if a == "BIB" else a for a in argv]
+    code, _, err = _add(*args, "--list", str(target))
+    assert code == 2 and message in err

@@ -5,7 +5,9 @@ Each entry whose title link is an arXiv paper or a DOI gets the record of arXiv'
 ``[tool.awesome-lint.sources] interval`` seconds apart). Records are kept for the run (every
 AL6 rule reads the same ones) and, with ``--links-cache PATH``, on disk beside the link cache
 for the link checker's ``cache-ttl``. A record that cannot be had (no answer, an id the
-service does not know) is None: its entry is not checked, and the run says how many.
+service does not know) is None: its entry is not checked, and the run says how many. Without
+the run's memo (``MetadataSettings.records``, set by ``--check-metadata`` or by selecting an
+AL6 rule) nothing is asked at all.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def records(ctx: Context) -> dict[str, Record | None]:
     """The record of every entry's key (None: not to be had), fetched once per run."""
     memo = ctx.settings.metadata.records
     if memo is None:
-        memo = {}
+        return {}  # the run did not ask for records (the CLI sets a memo): no network, ever
     keys = list(dict.fromkeys(k for k in (entry_key(e) for e in ctx.entries) if k))
     wanted = [k for k in keys if k not in memo]
     if not wanted:
