@@ -27,6 +27,7 @@ FAMILIES = {
     "AL3": "Duplicates",
     "AL4": "Text",
     "AL5": "Document",
+    "AL6": "Records (--check-metadata)",
 }
 
 

@@ -27,6 +27,7 @@ from awesome_lint.config import (
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.model.document import DecodeError, Document
 from awesome_lint.registry import (
+    METADATA_RULES,
     PRESETS,
     RULES,
     RuleSpec,
@@ -134,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument(
         "--links-cache", type=Path, metavar="PATH", help="keep link results in this JSON file"
     )
+    sel.add_argument(
+        "--check-metadata",
+        action="store_true",
+        help="also check entries against their papers' records (AL601-AL604; arXiv, Crossref)",
+    )
     out = p.add_argument_group("output")
     out.add_argument(
         "--output-format", choices=FORMATS, help="default: full on a terminal, else concise"
@@ -188,6 +194,10 @@ def run(
         from awesome_lint.server import main as serve
 
         return serve(argv[1:], err)
+    if argv[:1] == ["add"]:  # the contributors' command: its own arguments (awesome_lint.add)
+        from awesome_lint.add.command import run as add
+
+        return add(argv[1:], out, err)
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:
@@ -250,6 +260,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = args.output_format or ("full" if out.isatty() else "concise")
     reports: list[FileReport] = []
     changed = False
+    unchecked = 0  # entries whose record could not be had (--check-metadata)
     settings_cache: dict[Path | None, tuple[Settings, list[RuleSpec]]] = {}
     config_sources: dict[Path, Path | None] = {}  # folder -> its config file
     unsafe = bool(args.unsafe_fixes)
@@ -339,6 +350,17 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 diagnostics=keep(report.diagnostics, document, context.entries, lines)
             )
         reports.append(report)
+        if args.check_metadata:
+            from awesome_lint.metadata.lookup import not_checked
+
+            missed = not_checked(context)
+            unchecked += missed
+            if missed and not args.quiet:
+                many = "entries were" if missed > 1 else "entry was"
+                err.write(
+                    f"awesome-lint: note: {visible(shown)}: {missed} {many} not checked (an"
+                    " arXiv id or DOI with no record to be had)\n"
+                )
         # The AL1 rules read the schemas during the lint: this reads them from its context.
         al1 = any(r.code.startswith("AL1") for r in rules)
         if al1 and not args.quiet and not context.schemas and not _inferred_any(context):
@@ -360,6 +382,7 @@ def _lint_files(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         fixing=args.fix or args.diff,
         width=_terminal_width(out),
         links_not_checked=(link_tally.message() or "") if link_tally else "",
+        unchecked=unchecked,
     )
     # Nothing was checked (every file failed to read): no "All checks passed!" under the errors.
     nothing_checked = not reports and status == EXIT_ERROR and fmt in ("full", "concise")
@@ -466,15 +489,20 @@ def _settings_for(
         source = sources[folder]
     if source in cache:
         return cache[source]
+    extra = ["AL503"] if args.check_links else []
+    if args.check_metadata:
+        extra.extend(METADATA_RULES)
     settings, rules = resolve(
         explicit if explicit is not None else load_settings(source),
         select=args.select,
-        extend_select=[*args.extend_select, *(["AL503"] if args.check_links else [])],
+        extend_select=[*args.extend_select, *extra],
         ignore=args.ignore,
         preset=args.preset,
     )
     if any(rule.code == "AL503" for rule in rules):
         settings = _with_link_checking(settings, args)
+    if any(rule.code in METADATA_RULES for rule in rules):
+        settings = _with_records(settings, args)
     cache[source] = (settings, rules)
     return settings, rules
 
@@ -497,6 +525,21 @@ def _with_link_checking(settings: Settings, args: argparse.Namespace) -> Setting
             raise ConfigError(f"--links-cache {args.links_cache}: {error.strerror}") from None
         links = links._replace(cache_path=args.links_cache)
     return settings._replace(check_links=links)
+
+
+def _with_records(settings: Settings, args: argparse.Namespace) -> Settings:
+    """The AL6 rules' run memo, and their cache beside --links-cache; httpx must be there."""
+    from awesome_lint.config import MetadataSettings
+    from awesome_lint.linkcheck.check import ClientMissing, require_client
+
+    try:
+        require_client()
+    except ClientMissing:
+        raise ConfigError("--check-metadata needs httpx: install awesome-lint[links]") from None
+    cache = (
+        args.links_cache.with_name(args.links_cache.name + ".records") if args.links_cache else None
+    )
+    return settings._replace(metadata=MetadataSettings(cache_path=cache, records={}))
 
 
 class _FileError(Exception):

@@ -17,6 +17,7 @@ from awesome_lint.registry import PRESETS
 
 if TYPE_CHECKING:
     from awesome_lint.linkcheck.result import LinkResult
+    from awesome_lint.sources.record import Record
 
 
 class ConfigError(Exception):
@@ -45,6 +46,23 @@ class LinkCheckSettings(NamedTuple):
     lines: frozenset[int] | None = None  # --changed-since: check only urls on these lines
 
 
+class SourcesSettings(NamedTuple):
+    """Where ``awesome-lint add`` and ``--check-metadata`` ask for papers' records."""
+
+    arxiv: str = "https://export.arxiv.org/api/query"
+    crossref: str = "https://api.crossref.org"
+    interval: float = 3.0  # seconds between two requests to one service (arXiv's terms)
+    retries: int = 3  # 429/503 answers retried this many times
+
+
+class MetadataSettings(NamedTuple):
+    """``--check-metadata``: the cache file and this run's records (shared by the AL6 rules)."""
+
+    cache_path: Path | None = None  # beside --links-cache; no cache on disk without it
+    # By key ("arxiv:2305.18290", "doi:10.1/x"): the record, or None when it could not be had.
+    records: dict[str, Record | None] | None = None
+
+
 class Settings(NamedTuple):
     """Everything that changes what is reported; CLI flags are merged in by the CLI."""
 
@@ -67,6 +85,8 @@ class Settings(NamedTuple):
     include: tuple[str, ...] = ()  # globs linted under a directory argument (discovery.py)
     exclude: tuple[str, ...] = ()  # globs never linted under a directory argument
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    sources: SourcesSettings = SourcesSettings()
+    metadata: MetadataSettings = MetadataSettings()
     source: Path | None = None
 
 
@@ -148,6 +168,7 @@ _KEYS = {
     "include",
     "exclude",
     "per-file-ignores",
+    "sources",
 }
 _LINK_KEYS = {
     "concurrency",
@@ -234,6 +255,7 @@ def parse_settings(table: Mapping[str, Any], path: Path) -> Settings:
         include=_globs(strings("include"), "include", path),
         exclude=_globs(strings("exclude"), "exclude", path),
         per_file_ignores=_per_file_ignores(table.get("per-file-ignores", {}), path),
+        sources=_sources_settings(table.get("sources", {}), path),
         source=path,
     )
 
@@ -346,6 +368,35 @@ def _link_settings(table: Any, path: Path) -> LinkCheckSettings:
         cache_ttl=float(table.get("cache-ttl", defaults.cache_ttl)),
         host_interval=float(table.get("host-interval", defaults.host_interval)),
         run_timeout=float(table.get("run-timeout", defaults.run_timeout)),
+    )
+
+
+def _sources_settings(table: Any, path: Path) -> SourcesSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'sources' must be a table")
+    unknown = sorted(set(table) - set(SourcesSettings._fields))
+    if unknown:
+        raise ConfigError(f"{path}: unknown key {unknown[0]!r} in sources config")
+    defaults = SourcesSettings()
+    for key in ("arxiv", "crossref"):
+        value = table.get(key, getattr(defaults, key))
+        if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+            raise ConfigError(f"{path}: sources.{key} must be an http(s) url")
+    interval = table.get("interval", defaults.interval)
+    if (
+        isinstance(interval, bool)
+        or not isinstance(interval, (int, float))
+        or not (math.isfinite(interval) and interval >= 0)
+    ):
+        raise ConfigError(f"{path}: sources.interval must be a finite number >= 0 (seconds)")
+    retries = table.get("retries", defaults.retries)
+    if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+        raise ConfigError(f"{path}: sources.retries must be a whole number >= 0")
+    return SourcesSettings(
+        arxiv=table.get("arxiv", defaults.arxiv),
+        crossref=table.get("crossref", defaults.crossref),
+        interval=float(interval),
+        retries=retries,
     )
 
 

@@ -102,7 +102,13 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("AL511", "ci-badge", "ci_badge", "unsafe", default=False),
     RuleSpec("AL512", "license-section", "license_section", "none", default=False),
     RuleSpec("AL513", "undefined-reference", "undefined_reference", "none"),
+    # AL6xx records (only with --check-metadata)
+    RuleSpec("AL601", "metadata-title", "metadata_title", "unsafe", default=False),
+    RuleSpec("AL602", "metadata-authors", "metadata_authors", "none", default=False),
+    RuleSpec("AL603", "metadata-section", "metadata_section", "none", default=False),
+    RuleSpec("AL604", "metadata-venue", "metadata_venue", "none", default=False),
 )
+METADATA_RULES = ("AL601", "AL602", "AL603", "AL604")
 BY_CODE = {rule.code: rule for rule in RULES}
 
 # A preset names off-by-default rules that a convention needs (`preset = "awesome"`,

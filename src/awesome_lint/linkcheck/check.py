@@ -78,13 +78,14 @@ def _progress_bar() -> ProgressBar:
 class ProgressBar:
     """``checking links [#####     ] 120/500`` redrawn in place; erased when done."""
 
-    def __init__(self, stream: TextIO, width: int = 30) -> None:
+    def __init__(self, stream: TextIO, width: int = 30, label: str = "checking links") -> None:
         self.stream = stream
         self.width = width
+        self.label = label
 
     def __call__(self, done: int, total: int) -> None:
         filled = self.width * done // total if total else self.width
         bar = "#" * filled + " " * (self.width - filled)
         end = "\r" + " " * (self.width + 40) + "\r" if done >= total else ""
-        self.stream.write(f"\rchecking links [{bar}] {done}/{total}{end}")
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{total}{end}")
         self.stream.flush()

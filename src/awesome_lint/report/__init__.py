@@ -47,6 +47,7 @@ class ReportOptions(NamedTuple):
     fixing: bool = False  # --fix or --diff was given: summarise what was fixed
     width: int | None = None  # the terminal's columns, when known (long lines are cut to it)
     links_not_checked: str = ""  # --check-links: "12 links not checked: why", said in summaries
+    unchecked: int = 0  # entries not checked against their records (--check-metadata)
 
     def applicable(self, d: Diagnostic) -> bool:
         return d.fixable(unsafe=self.unsafe_fixes, unfixable=self.unfixable)

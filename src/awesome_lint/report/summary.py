@@ -22,6 +22,8 @@ def headline(report: FileReport, d: Diagnostic, options: ReportOptions) -> str:
 
 
 def _plural(n: int, word: str) -> str:
+    if word.endswith("y") and n != 1:
+        return f"{n} {word[:-1]}ies"
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
@@ -51,6 +53,11 @@ def _counts(reports: Sequence[FileReport], options: ReportOptions) -> list[str]:
             return lines
         if options.links_not_checked:
             return [*lines, "No errors found in what was checked."]
+        if options.unchecked:  # not "All checks passed!": some entries were not checked
+            return [
+                *lines,
+                f"No problems found; {_plural(options.unchecked, 'entry')} not checked.",
+            ]
         return [*lines, "All checks passed!"]
     if fixed:
         lines.append(

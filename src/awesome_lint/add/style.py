@@ -1,0 +1,129 @@
+"""How one scope's entries are written, learnt from the entries themselves, for the writer.
+
+The habits of ``model.habits`` say which fields entries write and in which order; this adds
+what a writer needs to copy, each the form most entries use: the entry's bullet and the gap
+after it, the fields' indent and bullet, each field's label as written (``Key: ``,
+``**Keywords**: ``, nothing), how authors are joined (``, `` or `` and ``) and cut
+(``, et al.`` after three names), the text of a code link (``[official](…)``), the form of
+an arXiv link (abs or pdf), and whether a blank line stands between entries.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.urls import arxiv_id
+
+_ET_AL = re.compile(r"(,?\s*et\.?\s*al\.?)\s*$", re.IGNORECASE)
+_LINK_VALUE = re.compile(r"^\[([^\[\]]+)\]\([^()\s]+\)$")
+_ARXIV_FORM = re.compile(r"arxiv\.org/(abs|pdf)/[^/?#\s]+?(\.pdf)?$", re.IGNORECASE)
+
+
+class Style(NamedTuple):
+    bullet: str  # the entry's bullet and what follows it: "- ", "-  ", "* "
+    field_indent: str  # "  ", "\t", "    "
+    field_bullet: str  # "- "
+    prefixes: dict[str, str]  # field key -> its label as written ("Key: "), "" when unlabelled
+    author_separator: str  # ", " or " and "
+    last_separator: str  # before the last name: ", " or ", and " or " and "
+    et_al: tuple[int, str] | None  # (names kept, the words as written) when the list cuts
+    authors_end: str  # "." when most author lines end with one, else ""
+    code_text: str | None  # the text of a code link ("official"); None: a bare url
+    arxiv_form: str  # "abs", "pdf" or "pdf.pdf"
+    blank_between: bool  # a blank line stands between two entries
+
+
+def learn(document: Document, entries: Sequence[Entry]) -> Style:
+    bullets: Counter[str] = Counter()
+    indents: Counter[str] = Counter()
+    field_bullets: Counter[str] = Counter()
+    prefixes: dict[str, Counter[str]] = {}
+    joins: Counter[tuple[str, str]] = Counter()
+    cuts: Counter[tuple[int, str]] = Counter()
+    uncut = 0
+    ends: Counter[bool] = Counter()
+    code_texts: Counter[str | None] = Counter()
+    forms: Counter[str] = Counter()
+    text = document.text
+    for entry in entries:
+        bullets[text[entry.start + len(entry.indent) : entry.content_start]] += 1
+        if entry.title is not None and arxiv_id(entry.title.url):
+            form = _ARXIV_FORM.search(entry.title.url.split("?")[0].rstrip("/"))
+            if form is not None:
+                forms["pdf.pdf" if form.group(2) else form.group(1).lower()] += 1
+        for field in entry.fields:
+            if field.spec is None or field.nested:
+                continue
+            indents[field.indent] += 1
+            field_bullets[text[field.bullet_offset : field.content_start]] += 1
+            key = field.spec.key
+            prefix = text[field.content_start : field.value_start] if field.label else ""
+            prefixes.setdefault(key, Counter())[prefix] += 1
+            value = field.value(document).strip()
+            if field.spec.kind == "authors":
+                cut = _ET_AL.search(value)
+                names = value[: cut.start()] if cut else value
+                joins[_join(names)] += 1
+                if cut:
+                    cuts[(len(_split(names)), cut.group(1))] += 1
+                else:
+                    uncut += 1
+                ends[value.endswith(".") and not cut] += 1
+            elif field.spec.kind == "code":
+                link = _LINK_VALUE.match(value)
+                code_texts[link.group(1) if link else None] += 1
+    separator, last = joins.most_common(1)[0][0] if joins else (", ", ", ")
+    et_al = None
+    if cuts and sum(cuts.values()) >= uncut:
+        et_al = cuts.most_common(1)[0][0]
+    return Style(
+        bullet=_most(bullets, "- "),
+        field_indent=_most(indents, "  "),
+        field_bullet=_most(field_bullets, "- "),
+        prefixes={key: counts.most_common(1)[0][0] for key, counts in prefixes.items()},
+        author_separator=separator,
+        last_separator=last,
+        et_al=et_al,
+        authors_end="." if ends[True] > ends[False] else "",
+        code_text=code_texts.most_common(1)[0][0] if code_texts else "official",
+        arxiv_form=_most(forms, "abs"),
+        blank_between=bool(blank_between(entries)),
+    )
+
+
+def blank_between(entries: Sequence[Entry]) -> bool | None:
+    """Whether a blank line stands between two entries of one section; None: no two entries."""
+    blanks: Counter[bool] = Counter()
+    for a, b in itertools.pairwise(entries):
+        if a.section == b.section and b.line >= a.end_line:
+            blanks[b.line > a.end_line] += 1
+    if not blanks:
+        return None
+    return blanks[True] > blanks[False]
+
+
+def _most(counts: Counter[str], default: str) -> str:
+    return counts.most_common(1)[0][0] if counts else default
+
+
+def _split(names: str) -> list[str]:
+    return [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names) if n.strip()]
+
+
+def _join(names: str) -> tuple[str, str]:
+    """(separator, separator before the last name) of an author line."""
+    if "," not in names:
+        return (" and ", " and ") if " and " in names else (", ", ", ")
+    if re.search(r",\s+and\s+\S+\s*$|,\s+and\s+[^,]+$", names):
+        return ", ", ", and "
+    if re.search(r"\s+and\s+[^,]+$", names):
+        return ", ", " and "
+    if re.search(r"\s+&\s+[^,]+$", names):
+        return ", ", " & "
+    return ", ", ", "

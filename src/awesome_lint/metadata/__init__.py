@@ -1,0 +1,1 @@
+"""``--check-metadata``: entries against their papers' records (lookup, cache, compare)."""

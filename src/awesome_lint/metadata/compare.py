@@ -1,0 +1,65 @@
+"""An entry against its record: titles folded, authors read, venues as sections read them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from awesome_lint.model.document import Document
+from awesome_lint.model.entries import Entry
+from awesome_lint.model.years import EntryYear, arxiv_date, fold_venue
+from awesome_lint.sources.record import Record
+
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
+_NOT_WORD = re.compile(r"[\W_]+")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_ET_AL = re.compile(r"(?:,?\s*(?:et\.?\s*al\.?|etc\.?|\.\.\.|…))\s*$", re.IGNORECASE)
+_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
+
+
+def fold_title(title: str) -> str:
+    """Case, punctuation, spacing, accents and LaTeX (``$\\alpha$``, ``{B}ERT``) folded away."""
+    text = _LATEX_COMMAND.sub("", title).replace("$", "")
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NOT_WORD.sub("", text)
+
+
+def fold_name(name: str) -> str:
+    return fold_title(name)
+
+
+def entry_authors(entry: Entry, document: Document) -> tuple[list[str], bool] | None:
+    """The names of the entry's authors field and whether it cuts them (``et al.``)."""
+    field = entry.field("authors")
+    if field is None:
+        return None
+    value = _LINK.sub(r"\1", field.value(document)).strip().strip("*_").strip()
+    value = re.sub(r"\s*[.*_]*\s*[*_][^*_]*[*_]\s*$", "", value)  # ". *NeurIPS 2023*" after them
+    cut = _ET_AL.search(value)
+    if cut:
+        value = value[: cut.start()]
+    names = [n.strip(" .") for n in _NAMES.split(value) if n.strip(" .")]
+    return names, bool(cut)
+
+
+def family(name: str) -> str:
+    """A name's last word, folded (``Christopher D. Manning`` → ``manning``)."""
+    words = [w for w in re.split(r"[\s.]+", name) if w]
+    return fold_name(words[-1]) if words else ""
+
+
+def record_year(entry: Entry, record: Record) -> EntryYear | None:
+    """What the record says of the entry's year: its venue's year, the id's year."""
+    if not record.venue:
+        return None
+    name, _, last = record.venue.rpartition(" ")
+    if not (last.isdigit() and len(last) == 4 and name):
+        return None
+    arxiv = month = None
+    early = False
+    if entry.title is not None:
+        found = arxiv_date(entry.title.url)
+        if found is not None:
+            arxiv, month, early = found
+    return EntryYear(arxiv, month, early, fold_venue(name), int(last))
