@@ -20,7 +20,7 @@ from awesome_lint.model.document import Document
 from awesome_lint.model.entries import Entry
 from awesome_lint.model.urls import arxiv_id
 
-_ET_AL = re.compile(r"(,?\s*et\.?\s*al\.?)\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r"(,?[ \t]{0,8}et\.?[ \t]{0,8}al\.?)\s*$", re.IGNORECASE)  # bounded: linear
 _LINK_VALUE = re.compile(r"^\[([^\[\]]+)\]\([^()\s]+\)$")
 _ARXIV_FORM = re.compile(r"arxiv\.org/(abs|pdf)/[^/?#\s]+?(\.pdf)?$", re.IGNORECASE)
 
