@@ -79,6 +79,32 @@ def test_fragments_match_case_blind_and_percent_decoded() -> None:
     assert "paper" not in anchors
 
 
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [
+        ("## Baz [![Awesome List][x]](https://e.com)", "baz-"),
+        ("## Baz ![Awesome List][x]", "baz-"),
+        ("## Baz [Link Text][x]", "baz-link-text"),
+        ("## Baz [x][]", "baz-x"),
+        ("## Baz [X]", "baz-x"),
+        ("## Baz ![alt][nowhere]", "baz-altnowhere"),  # undefined: rendered as its text
+    ],
+)
+def test_reference_style_images_and_links_slug_like_github(heading: str, anchor: str) -> None:
+    document = Document(f'{heading}\n\ntext\n\n[x]: https://e.com/x.svg "X"\n')
+    assert document_anchors(document).names == {anchor}
+
+
+def test_reference_style_heading_text_matches_the_parser_with_the_definitions() -> None:
+    source = "[![Awesome List][awesome-list Icon]](https://e.com) and [docs][d]"
+    references = {
+        "AWESOME-LIST ICON": {"href": "i.svg", "title": ""},
+        "D": {"href": "/", "title": ""},
+    }
+    assert heading_text(source, None, references) == " and docs"
+    assert heading_text(source) == "![Awesome List][awesome-list Icon] and [docs][d]"
+
+
 def test_shortcode_heading_answers_with_and_without_its_name() -> None:
     anchors = document_anchors(Document("## :rocket: Launch\n"))
     assert "rocket-launch" in anchors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -61,13 +62,50 @@ def test_a_missing_section_is_reported_at_its_heading_and_inserted() -> None:
     assert _lint(fixed) == []
 
 
-def test_a_trailing_license_is_not_demanded_but_one_in_the_middle_is() -> None:
+def test_a_license_is_not_demanded_trailing_or_in_the_middle_but_a_section_is() -> None:
     listed = "- [Tools](#tools)\n  - [Editors](#editors)\n  - [Shells](#shells)\n"
     tail = listed + "- [Books](#books)\n- [Videos](#videos)\n\n" + HEADINGS
     assert _lint(tail) == []
     middle = tail.replace("- [Videos](#videos)\n", "- [Videos](#videos)\n- [Links](#links)\n")
     middle += "\n## Links\n"
-    assert _messages(middle) == ['Heading "License" has no item in the table of contents']
+    assert _lint(middle) == []  # License between Videos and Links: about the list, left out
+    other = middle.replace("## License", "## Podcasts")
+    assert _messages(other) == ['Heading "Podcasts" has no item in the table of contents']
+    listed_too = middle.replace("- [Links]", "- [License](#license)\n- [Links]")
+    assert _lint(listed_too) == []
+
+
+@pytest.mark.parametrize(
+    "title", ["Contribute", "Contributing", "Code of Conduct", "Footnotes", "Related lists"]
+)
+def test_meta_sections_anywhere_are_not_demanded(title: str) -> None:
+    text = (
+        "- [Tools](#tools)\n- [Books](#books)\n- [Videos](#videos)\n\n"
+        f"## Tools\n\n## {title}\n\n## Books\n\n## Podcasts\n\n## Videos\n"
+    )
+    assert _messages(text) == ['Heading "Podcasts" has no item in the table of contents']
+
+
+def test_the_contents_habit_of_a_flat_title_item_sets_the_depths() -> None:
+    text = (
+        "# Awesome X\n\n## Contents\n\n- [Awesome X](#awesome-x)\n- [Contents](#contents)\n"
+        "- [Tools](#tools)\n    - [Editors](#editors)\n    - [Shells](#shells)\n"
+        "- [Books](#books)\n    - [Videos](#videos)\n\n"
+        "## Tools\n\n### Editors\n\n### Shells\n\n## Books\n\n## Videos\n"
+    )
+    assert _messages(text) == ['Item "Videos" is nested 1 deep; its heading puts it at 0']
+    fixed = _fixed(text, unsafe=True)
+    assert "- [Awesome X](#awesome-x)\n- [Contents](#contents)\n- [Tools](#tools)\n" in fixed
+    assert "    - [Shells](#shells)\n- [Books](#books)\n- [Videos](#videos)\n" in fixed
+    assert _lint(fixed) == []
+
+
+def test_a_title_item_above_nested_sections_still_nests_them() -> None:
+    text = (
+        "# Awesome X\n\n- [Awesome X](#awesome-x)\n  - [Tools](#tools)\n  - [Books](#books)\n"
+        "- [Videos](#videos)\n\n## Tools\n\n## Books\n\n## Videos\n"
+    )
+    assert _messages(text) == ['Item "Videos" is nested 0 deep; its heading puts it at 1']
 
 
 def test_sub_headings_are_demanded_only_under_sections_the_contents_expands() -> None:

@@ -1,10 +1,12 @@
 """The anchors a rendered Markdown file offers to ``#fragment`` links, as GitHub makes them.
 
 A heading's anchor is its rendered text (link text kept, markup, images and HTML tags
-dropped), lower-cased, with every character that is not a letter, mark, digit, ``_``, ``-`` or
-space removed and spaces turned into ``-``; repeats get ``-1``, ``-2``... Non-ASCII letters are
-kept, so ``## 中文`` is ``#中文``. Explicit ``<a name="…">`` and ``id="…"`` attributes are
-anchors too. Headings inside code are not headings (the block parse already knows).
+dropped; reference-style links and images, ``[text][ref]`` and ``![alt][ref]``, count as links
+and images when the file defines ``[ref]: url``, as text when it does not), lower-cased, with
+every character that is not a letter, mark, digit, ``_``, ``-`` or space removed and spaces
+turned into ``-``; repeats get ``-1``, ``-2``... Non-ASCII letters are kept, so ``## 中文`` is
+``#中文``. Explicit ``<a name="…">`` and ``id="…"`` attributes are anchors too. Headings
+inside code are not headings (the block parse already knows).
 """
 
 from __future__ import annotations
@@ -88,15 +90,52 @@ _PLAIN_LINK = re.compile(rf"{_IMAGE}|\[((?:{_IMAGE}|[^\[\]*_`<!\\&])*)\]{_DESTIN
 _PLAIN_IMAGE = re.compile(_IMAGE, re.ASCII)
 
 
-def heading_text(inline_markdown: str, parser: MarkdownIt | None = None) -> str:
-    """The text a heading renders to: link text and code kept, markup, images and tags dropped."""
+def heading_text(
+    inline_markdown: str,
+    parser: MarkdownIt | None = None,
+    references: References | None = None,
+) -> str:
+    """The text a heading renders to: link text and code kept, markup, images and tags dropped.
+
+    ``references`` are the file's reference definitions (see ``reference_definitions``): without
+    them ``![alt][ref]`` renders as the text it is written with.
+    """
     if not _MARKUP.search(inline_markdown):
         return inline_markdown  # plain text renders as itself: no parser to load
     plain = _plain_links_text(inline_markdown)
     if plain is not None:
         return plain
-    tokens = (parser or _inline_parser()).parseInline(inline_markdown)
+    env = {"references": references} if references else {}
+    tokens = (parser or _inline_parser()).parseInline(inline_markdown, env)
     return "".join(_text_of(tokens[0].children or []) if tokens else [])
+
+
+References = dict[str, dict[str, str]]  # markdown-it's env["references"]: label -> href, title
+_DEFINITION = re.compile(r" {0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*(\S*)")
+
+
+def needs_references(texts: Iterable[str]) -> bool:
+    """Whether some heading may hold a reference-style link or image (``[text][ref]``)."""
+    return any("[" in t and _plain_links_text(t) is None for t in texts)
+
+
+def reference_definitions(document: Document) -> References:
+    """The document's ``[label]: url`` definitions, keyed as markdown-it looks them up."""
+    from markdown_it.common.utils import normalizeReference
+
+    structure = document.structure
+    excluded = structure.code_lines | structure.html_lines
+    found: References = {}
+    for n in range(document.line_count):
+        line = document.line(n)
+        if "]:" not in line or n in excluded:
+            continue
+        match = _DEFINITION.match(line)
+        if match is not None:
+            label = normalizeReference(match.group(1))
+            if label:
+                found.setdefault(label, {"href": match.group(2), "title": ""})
+    return found
 
 
 def _plain_links_text(inline_markdown: str) -> str | None:
@@ -118,9 +157,12 @@ def document_anchors(document: Document) -> Anchors:
     """Every anchor of ``document``: heading slugs and explicit ``id``/``name`` attributes."""
     headings = document.structure.headings
     parser = None
+    references = None
     if any(_MARKUP.search(h.text) and _plain_links_text(h.text) is None for h in headings):
         parser = _inline_parser()
-    texts = [heading_text(h.text, parser) for h in headings]
+        if needs_references(h.text for h in headings):
+            references = reference_definitions(document)
+    texts = [heading_text(h.text, parser, references) for h in headings]
     names = set(unique_slugs(texts))
     # An emoji shortcode renders as an emoji (dropped) when GitHub knows it, as text otherwise.
     if any(_SHORTCODE.search(t) for t in texts):

@@ -5,12 +5,14 @@ between top-level items) whose items mostly start with a ``[Heading](#anchor)`` 
 file's own headings; with several such lists, the one with the most. Its items are matched to
 headings by anchor (GitHub's slugs, repeats numbered) or, when the anchor is broken, by text.
 
-What it should list is learnt from what it lists: headings after it at the top level it covers,
-up to the end of the last section it lists at that level (so a trailing License or Contributing
-section is not demanded when the contents never list one), and the direct sub-headings of a
-listed heading when it lists at least one of them. ``<!-- omit in toc -->`` (or ``omit from
-toc``) on a heading leaves it out. ``regenerate`` writes the contents back for exactly those
-headings, in the list's own style (indent, bullet, spacing, bold link text, trailing notes).
+What it should list is learnt from what it lists: headings after it at the top level it covers, up
+to the end of the last section it lists at that level (so a trailing License or Contributing section
+is not demanded when the contents never list one), and the direct sub-headings of a listed heading
+when it lists at least one of them; sections about the list (Contributing, License, Related...) only
+when listed. An item's depth is its nearest listed ancestor's, plus one unless the contents write
+that ancestor's level flat beside its sub-headings (a title item). ``<!-- omit in toc -->`` (or
+``omit from toc``) on a heading leaves it out. ``regenerate`` writes the contents back for exactly
+those headings, in the list's own style (indent, bullet, spacing, bold link text, trailing notes).
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple, cast
 from urllib.parse import unquote
 
-from awesome_lint.model.anchors import heading_text, unique_slugs
+from awesome_lint.model.anchors import (
+    References,
+    heading_text,
+    needs_references,
+    reference_definitions,
+    unique_slugs,
+)
 from awesome_lint.model.order import longest_run
 from awesome_lint.model.structure import Heading, ListItem
 
@@ -37,6 +45,11 @@ _IN_PAGE = re.compile(r"\]\(#")
 _OMIT = re.compile(r"<!--\s*omit\s+(?:in|from)\s+toc\s*-->", re.IGNORECASE)
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _WRAPS = ("**", "__", "*", "_")
+# Sections about the list, not in it: lists leave them out of the contents on purpose.
+_META = re.compile(
+    r"(?:contribut\w*(?: guidelines?)?|how to contribute|licen[cs]es?|code of conduct"
+    r"|footnotes?|related(?: [\w-]+){0,3})"
+)
 MIN_ITEMS = 3
 SHARE = 0.6  # of a list's items must be in-page links for it to be a table of contents
 
@@ -88,9 +101,9 @@ class Toc(NamedTuple):
         return item.heading is not None and item.folded != self.headings[item.heading].folded
 
 
-def fold(text: str, parser: MarkdownIt | None = None) -> str:
+def fold(text: str, parser: MarkdownIt | None = None, references: References | None = None) -> str:
     """Text as compared with a heading: emoji, shortcodes and markup gone, spaces collapsed."""
-    rendered = _SHORTCODE.sub(" ", heading_text(text, parser))
+    rendered = _SHORTCODE.sub(" ", heading_text(text, parser, references))
     kept = "".join(ch if ch.isalnum() or ch in " -_&'.,:;!?/()+#@" else " " for ch in rendered)
     return " ".join(kept.split())
 
@@ -109,7 +122,10 @@ def find_toc(document: Document) -> Toc | None:
     if best is None:
         return None
     parser = _parser()
-    headings = _headings(raw, parser)
+    references = None
+    if needs_references(h.text for h in raw):
+        references = reference_definitions(document)
+    headings = _headings(raw, parser, references)
     by_slug: dict[str, int] = {}
     for index, slug in enumerate(h.slug for h in headings):
         by_slug.setdefault(slug, index)
@@ -174,12 +190,14 @@ class _LazyParser:
     def __init__(self) -> None:
         self._parser: MarkdownIt | None = None
 
-    def parseInline(self, text: str) -> list[Token]:  # MarkdownIt's name
+    def parseInline(  # MarkdownIt's name
+        self, text: str, env: dict[str, object] | None = None
+    ) -> list[Token]:
         if self._parser is None:
             from markdown_it import MarkdownIt
 
             self._parser = MarkdownIt("commonmark")
-        return self._parser.parseInline(text)
+        return self._parser.parseInline(text, env)
 
 
 def in_order(indices: Sequence[int]) -> set[int]:
@@ -187,12 +205,14 @@ def in_order(indices: Sequence[int]) -> set[int]:
     return longest_run(indices)
 
 
-def _headings(raw: Sequence[Heading], parser: MarkdownIt) -> tuple[TocHeading, ...]:
+def _headings(
+    raw: Sequence[Heading], parser: MarkdownIt, references: References | None = None
+) -> tuple[TocHeading, ...]:
     found: list[TocHeading] = []
     sources = [h.text for h in raw]
     levels = [h.level for h in raw]
     lines = [h.line for h in raw]
-    texts = [heading_text(s, parser) for s in sources]
+    texts = [heading_text(s, parser, references) for s in sources]
     stack: list[int] = []
     for index, slug in enumerate(unique_slugs(texts)):
         while stack and levels[stack[-1]] >= levels[index]:
@@ -208,7 +228,7 @@ def _headings(raw: Sequence[Heading], parser: MarkdownIt) -> tuple[TocHeading, .
                 slug,
                 omitted,
                 parent,
-                fold(sources[index], parser),
+                fold(sources[index], parser, references),
             )
         )
         stack.append(index)
@@ -452,6 +472,8 @@ def _wanted(
     for index, heading in enumerate(headings):
         if index in wanted or heading.omitted or heading.line < end:
             continue
+        if _META.fullmatch(heading.folded.lower()):
+            continue  # Contributing, License, Related lists: left out on purpose when unlisted
         if boundary is not None and heading.line >= boundary:
             break
         if heading.level == top or (
@@ -459,13 +481,41 @@ def _wanted(
         ):
             wanted.add(index)
     ordered = tuple(sorted(wanted))
+    flat = _flat_levels(items, headings, wanted)
     depths: dict[int, int] = {}
     for index in ordered:
         parent = headings[index].parent
         while parent is not None and parent not in depths:
             parent = headings[parent].parent
-        depths[index] = 0 if parent is None else depths[parent] + 1
+        if parent is None:
+            depths[index] = 0
+        else:
+            depths[index] = depths[parent] + (headings[parent].level not in flat)
     return ordered, depths
+
+
+def _flat_levels(
+    items: list[TocItem], headings: tuple[TocHeading, ...], wanted: set[int]
+) -> set[int]:
+    """Heading levels whose sub-headings the contents list beside them, not under them.
+
+    Learnt from the items: a list that writes its title item (the h1) flat with the sections
+    (``- [Awesome X](#awesome-x)`` then ``- [Apps](#apps)``) does so for most of them; an item
+    that breaks the habit is the one out of place.
+    """
+    depth_of: dict[int, int] = {}
+    for item in items:
+        if item.heading is not None and item.heading in wanted:
+            depth_of.setdefault(item.heading, item.depth)
+    votes: dict[int, Counter[bool]] = {}
+    for index, depth in depth_of.items():
+        parent = headings[index].parent
+        while parent is not None and parent not in depth_of:
+            parent = headings[parent].parent
+        if parent is not None and depth - depth_of[parent] in (0, 1):
+            step = depth - depth_of[parent]
+            votes.setdefault(headings[parent].level, Counter())[step == 0] += 1
+    return {level for level, count in votes.items() if count[True] > count[False]}
 
 
 class Style(NamedTuple):
@@ -530,9 +580,10 @@ def _bullet(marker: str) -> str:
 
 
 def item_text(heading: TocHeading) -> str:
-    """The link text of a new item: the heading as written when that is plain inline text."""
+    """The link text of a new item: the heading as written when that is plain inline text, else
+    the text it renders to (no links nor images, reference-style ones neither)."""
     source = _OMIT.sub("", heading.source).strip()
-    if "](" not in source and "<" not in source and "![" not in source:
+    if "[" not in source and "<" not in source:
         return source
     return re.sub(r"([\[\]\\])", r"\\\1", " ".join(heading.text.split()))
 

@@ -1,13 +1,15 @@
 """AL505 table-of-contents: the contents list and the headings it lists disagree.
 
-Where a list has a table of contents (a list whose items are mostly ``[Heading](#anchor)``
-links to the file's own headings), every content heading it should list has an item, in
-heading order, with the heading's text, at the heading's depth, and no item is extra. What it
-should list is learnt from the contents itself: the heading levels it covers, the sections it
-expands into sub-headings, and where it stops, so a trailing License or Contributing section
-is not demanded unless the contents list such sections. ``<!-- omit in toc -->`` on a heading
-leaves it out. A broken anchor is AL501's; an item whose anchor is broken but whose text names a
-heading is taken as that heading's item. Emoji, shortcodes and markup do not count as text.
+Where a list has a table of contents (a list whose items are mostly ``[Heading](#anchor)`` links to
+the file's own headings), every content heading it should list has an item, in heading order, with
+the heading's text, at the heading's depth, and no item is extra. What it should list is learnt from
+the contents itself: the heading levels it covers, the sections it expands into sub-headings, and
+where it stops, so a trailing section is not demanded unless the contents list such sections;
+sections about the list (Contributing, License, Code of Conduct, Footnotes, Related) are not
+demanded anywhere unless listed. Depths follow the contents' own habit: a title item (the h1)
+written flat with the sections keeps them at its depth. ``<!-- omit in toc -->`` on a heading leaves
+it out. A broken anchor is AL501's; an item whose anchor is broken but whose text names a heading is
+taken as that heading's item. Emoji, shortcodes and markup do not count as text.
 
 The fix regenerates the contents in place in its own style (indent, bullet, spacing, bold link
 text, notes after the links kept); it is unsafe when it drops an item (a repeat, an omitted
