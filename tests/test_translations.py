@@ -14,11 +14,13 @@ from awesome_lint.config import Settings
 from awesome_lint.context import Context
 from awesome_lint.linter import lint
 from awesome_lint.model.document import Document
+from awesome_lint.model.locales import locale_key
 from awesome_lint.model.schema import FORMAT_KEYWORDS
 from awesome_lint.model.translations import (
     is_english,
     language_of,
     main_of,
+    matches,
     missing,
     translated_stem,
     translations_of,
@@ -292,3 +294,68 @@ def test_drift_counts_are_the_set_differences(
 
 def _number(url: str) -> int:
     return int(url.rsplit(".", 1)[1])
+
+
+LOCALIZED = FIXTURES / "AL305-localized-links"
+
+
+def test_localized_links_and_renamed_links_are_no_missing_entries(tmp_path: Path) -> None:
+    for name in ("README.md", "README-zh.md"):
+        (tmp_path / name).write_bytes((LOCALIZED / name).read_bytes())
+    main = _run_cli(tmp_path, "--select", "AL305", "README.md").out.splitlines()
+    assert main == [
+        "README.md:25:3: AL305 Entry missing from the translation README-zh.md",
+        "Found 1 error.",
+    ]
+    translated = _run_cli(tmp_path, "--select", "AL305", "README-zh.md").out
+    assert translated.count("another page") == 1  # Wiretap: the old link, said once
+    assert "(line 23: https://wiretap.cloud/)" in translated
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        ("https://www.snipaste.example.com", "https://zh.snipaste.example.com/"),
+        ("https://inkscape.example.org/en/", "https://inkscape.example.org/zh/"),
+        ("https://www.apple.com/mac/garageband/", "https://www.apple.com.cn/mac/garageband/"),
+        ("https://example.com/docs", "https://example.cn/docs/"),
+        ("https://example.com/zh-CN/app", "https://example.com/ja-jp/app?hl=ja"),
+        ("https://evernote.com/skitch/", "https://evernote.com/intl/zh-cn/skitch/"),
+        ("https://apps.apple.com/us/app/x/id123456", "https://apps.apple.com/cn/app/%E5/id123456"),
+    ],
+)
+def test_locale_keys_fold_a_localized_page(ours: str, theirs: str) -> None:
+    assert locale_key(ours) == locale_key(theirs)
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        ("https://github.com/zh/tool", "https://github.com/tool"),  # an owner, not a locale
+        ("https://example.com/id/5", "https://example.com/5"),  # a word of paths
+        ("https://example.io/", "https://example.com/"),  # .io is no country's here
+        ("https://paw.cloud/", "https://luckymarmot.com/paw"),
+        ("https://apps.apple.com/us/app/x/id123456", "https://apps.apple.com/us/app/x/id654321"),
+    ],
+)
+def test_locale_keys_keep_other_pages_apart(ours: str, theirs: str) -> None:
+    assert locale_key(ours) != locale_key(theirs)
+
+
+def test_a_name_shared_by_two_entries_matches_only_in_its_section(tmp_path: Path) -> None:
+    main = (
+        "# List\n\n## One\n\n* [Tool](https://a.example.io/) - a.\n* [Keep](https://k.example.io/)"
+        " - k.\n\n## Two\n\n* [Tool](https://b.example.io/) - b.\n* [Also](https://s.example.io/)"
+        " - s.\n"
+    )
+    translated = (
+        "# List\n\n## 一\n\n* [Keep](https://k.example.io/) - k.\n\n## 二\n\n"
+        "* [Also](https://s.example.io/) - s.\n* [Tool](https://c.example.io/) - c.\n"
+    )
+    folder = _files(tmp_path, README__md=main, README_zh__md=translated)
+    contexts = {n: _context(folder / n) for n in ("README.md", "README_zh.md")}
+    matched = matches(contexts["README.md"].entries, contexts["README_zh.md"].entries)
+    by_line = {line: (m.there.line, m.how) for line, m in matched.items()}
+    assert by_line == {5: (4, "url"), 9: (9, "name"), 10: (8, "url")}
+    gaps = missing(contexts["README.md"].entries, contexts["README_zh.md"].entries)
+    assert [g.entry.line for g in gaps] == [4]  # the first Tool, of section One

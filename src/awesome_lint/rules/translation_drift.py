@@ -4,7 +4,14 @@ A translation is a file beside the list named like it with a language after it:
 ``README_TU.md``, ``README-zh.md``, ``README.zh-CN.md`` beside ``README.md``. Entries are
 matched by their title link in canonical form (arXiv abs/pdf/vN, http/https, ``www.``, a
 trailing slash, the case of a GitHub owner/repo all compare equal), so a translated title is
-the same entry. Linting the main list reports each of its entries that a translation lacks;
+the same entry. The entries left on both sides are then matched by url with the locale folded
+(``zh.snipaste.com``, ``inkscape.org/zh/``, ``apple.com.cn``, ``apps.apple.com/cn/app/...``
+are the main list's ``snipaste.com``, ``inkscape.org/en/``, ``apple.com``,
+``apps.apple.com/us/app/...``: a localized page is the same entry, said nothing of), and last
+by name (the title's text, case and punctuation folded) in the matching section, or anywhere
+when the name is unique in both files: such an entry is there, and the translation says once
+that it links another page than the main list (an old address, another page of the project).
+Linting the main list reports each of its entries that a translation lacks;
 linting a translation reports each entry the main list does not have, and each entry of the
 main list it lacks, at the entry after which it comes in the main list (or before which, when
 it comes first). A url the other file links outside its entries (an item too broken to read
@@ -15,6 +22,7 @@ papers added to ``README.md`` since, nor its maintainers of a paper only the tra
 
 Okay:  README.md and README_TU.md list the same papers, titles translated
 AL305: README.md lists [DPO](https://arxiv.org/abs/2305.18290) and README_TU.md does not
+AL305: README-zh.md lists [Paw](https://luckymarmot.com/paw), README.md [Paw](https://paw.cloud/)
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from awesome_lint.context import Context
 from awesome_lint.diagnostics import Violation
 from awesome_lint.model.document import Document
 from awesome_lint.model.entries import Entry
-from awesome_lint.model.translations import missing
+from awesome_lint.model.translations import matches, missing
 from awesome_lint.model.urls import canonical_url
 
 _SHOWN = 60  # characters of a title quoted in a message
@@ -63,6 +71,18 @@ def _as_translation(ctx: Context, name: str, main: Document) -> Iterator[Violati
         title = gap.entry.title
         assert title is not None
         yield Violation(title.start, title.end, f"Entry not in the main list {name}")
+    for line, match in sorted(matches(ctx.entries, theirs).items()):
+        if match.how != "name":
+            continue
+        entry = next(e for e in ctx.entries if e.line == line)
+        title, there = entry.title, match.there.title
+        assert title is not None and there is not None
+        yield Violation(
+            title.start,
+            title.end,
+            f"Entry links another page than its entry in the main list {name}"
+            f" (line {match.there.line + 1}: {_quote(there.url)})",
+        )
     for gap in missing(theirs, ctx.entries, _linked(ctx)):
         title = gap.entry.title
         assert title is not None
