@@ -67,7 +67,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     if len(bulleted) >= MIN_EVIDENCE and len(spaced) <= (1 - HABIT_SHARE) * len(bulleted):
         listed = document.structure.items
         # Lines of items with items below: their sub-items' indentation follows the text.
-        parents = {listed[i.parent].line for i in listed if i.parent is not None}
+        parents = {listed[p].line for p in {i.parent for i in listed if i.parent is not None}}
         for marked in sorted(spaced, key=lambda b: b.start):
             marker_end = marked.start + len(marked.indent) + 1
             if "\t" in text[marker_end : marked.content_start]:
