@@ -88,5 +88,26 @@ def _say(line: str) -> None:
         pass  # stderr is gone too: the exit code says it
 
 
+def entry() -> int:
+    """The process itself (the console script and ``python -m``): ``main()``, then an exit
+    that skips the interpreter's teardown.
+
+    Freeing every module and the last objects one by one at exit cost ~16 ms of a
+    ``--version`` run and ~24 ms of a big list's (measured), on every run of the pre-commit
+    hook, for nothing: the OS takes the memory back at once. The report is flushed first; if
+    a flush fails, the usual exit says so as it always did. Files are written and closed
+    before ``main()`` returns, and there are no threads or atexit handlers to wait for. Tests
+    call ``main()``, which returns.
+    """
+    code = main()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return code  # let the interpreter's own exit report it
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())

@@ -13,12 +13,11 @@ from array import array
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from awesome_lint.model.links import Link, find_links
 from awesome_lint.model.structure import Structure
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
-
-    from awesome_lint.model.links import Link
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -105,8 +104,6 @@ class Document:
                 shift = start - earlier[0]
                 found = earlier[1] if shift == 0 else tuple(k.shifted(shift) for k in earlier[1])
             else:
-                from awesome_lint.model.links import find_links
-
                 found = tuple(find_links(line, start))
             self._links[n] = found
         return found

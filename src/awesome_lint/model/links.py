@@ -148,9 +148,6 @@ _SIMPLE = re.compile(
     rf"|(?P<tag>\[(?P<tagged>{_PLAIN})\]\((?P<tagged_url>{_PLAIN})\)\])"
     rf"|(?P<text>{_PLAIN})\]\((?P<url>{_PLAIN})\))"
 )
-# Brackets and parentheses of each construct ("[", "]", "(", ")"), to tell that every one of
-# the line's belongs to one.
-_COUNTS = {"badge": (2, 2, 2, 2), "tag": (2, 2, 1, 1), "link": (1, 1, 1, 1)}
 
 
 def _simple_links(line: str, base: int) -> list[Link] | None:
@@ -164,24 +161,41 @@ def _simple_links(line: str, base: int) -> list[Link] | None:
     if "`" in line or "\\" in line or "）" in line:
         return None
     links = []
-    counts = [0, 0, 0, 0]
+    # How many of each construct, to tell that every bracket and parenthesis of the line
+    # belongs to one: a link has one of each, a badge two, a tag two brackets and one pair.
+    plain = badges = tags = 0
     for match in _SIMPLE.finditer(line):
-        start, end = match.start(), match.end()
-        image = bool(match.group("bang"))
-        if match.group("text") is not None:
-            kind = "link"
-            links.append(_plain(match, "text", "url", start, end, base, image))
-        elif image:
+        start, end = match.span()
+        bang, text, badge = match.group("bang", "text", "badge")
+        if text is not None:
+            plain += 1
+            links.append(
+                Link(
+                    text,
+                    match["url"],
+                    base + start,
+                    base + end,
+                    base + match.start("url"),
+                    bang == "!",
+                )
+            )
+        elif bang:
             return None  # "![![b](s)](u)", "![[c](u)]": left to the full scan
-        elif match.group("badge") is not None:
-            kind = "badge"
+        elif badge is not None:
+            badges += 1
             links.append(_plain(match, "badge", "target", start, end, base))
             links.append(_plain(match, "alt", "src", start + 1, match.end("badge"), base, True))
         else:
-            kind = "tag"
+            tags += 1
             links.append(_plain(match, "tagged", "tagged_url", start + 1, end - 1, base))
-        counts = [have + more for have, more in zip(counts, _COUNTS[kind], strict=True)]
-    if counts != [line.count("["), line.count("]"), line.count("("), line.count(")")]:
+    brackets = plain + 2 * (badges + tags)
+    parens = plain + 2 * badges + tags
+    if (
+        line.count("[") != brackets
+        or line.count("]") != brackets
+        or line.count("(") != parens
+        or line.count(")") != parens
+    ):
         return None
     return links
 

@@ -312,10 +312,16 @@ def _add_line_spans(
                 (region_start + m.start(), region_start + m.end())
                 for m in pattern.finditer(segment)
             )
+    add = prose.add
+    if not cut:  # most lines: no code, image, url or tag in the text, the regions are spans
+        for region_start, region_end, region_kind in regions:
+            if region_start < region_end:
+                add(region_start, region_end, n, region_kind, cjk_line)
+        return
     cut.sort()
     for region_start, region_end, region_kind in regions:
         for s, e in _subtract(region_start, region_end, cut):
-            prose.add(s, e, n, region_kind, cjk_line)
+            add(s, e, n, region_kind, cjk_line)
 
 
 def _subtract(start: int, end: int, cut: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -106,7 +106,11 @@ def _names(ctx: Context) -> set[str]:
         if entry.title is None:
             continue
         text = entry.title.text.strip().strip("`*_")
-        if " " not in text:
+        if " " in text:
+            continue
+        if text.isalpha():  # most names: one run of letters, no set to make (_name_parts)
+            found.add(text.casefold())
+        else:
             found.update(_name_parts(text))
     return found
 

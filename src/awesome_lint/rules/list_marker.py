@@ -69,7 +69,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     if len(bulleted) >= MIN_EVIDENCE and len(spaced) <= (1 - HABIT_SHARE) * len(bulleted):
         listed = document.structure.items
         # Lines of items with items below: their sub-items' indentation follows the text.
-        parents = {listed[i.parent].line for i in listed if i.parent is not None}
+        parents = {listed[p].line for p in {i.parent for i in listed if i.parent is not None}}
         for marked in sorted(spaced, key=lambda b: b.start):
             marker_end = marked.start + len(marked.indent) + 1
             if "\t" in text[marker_end : marked.content_start]:
@@ -93,8 +93,13 @@ def check(ctx: Context) -> Iterator[Violation]:
         item_lines.add(item.line)
         if item.parent is not None:
             parents.add(item.parent)
+    line_starts, line_ends = document.line_starts, document.line_ends
     for index, item in enumerate(structure.items):
-        line = document.line(item.line)
+        end = line_ends[item.line]
+        # A bare bullet's line ends in the bullet or a blank: one character read, no slice.
+        if end == line_starts[item.line] or not (text[end - 1] in "-*+" or text[end - 1].isspace()):
+            continue
+        line = text[line_starts[item.line] : end]
         if line.strip() not in ("-", "*", "+") or item.line in excluded or index in parents:
             continue
         if any(s.contains(item.line) for s in ctx.schemas if not s.classic):
@@ -103,9 +108,13 @@ def check(ctx: Context) -> Iterator[Violation]:
             continue  # the item's text starts on the next line
         at = document.line_starts[item.line] + len(line) - len(line.lstrip())
         yield Violation(at, at + 1, "Empty list item: a bullet with nothing after it")
-    for n in range(document.line_count):
-        line = document.line(n)
-        if len(line) < 3 or line.lstrip(" \t")[:1] not in "-*+" or n in excluded:
+    find = text.find
+    for n, (start, end) in enumerate(zip(line_starts, line_ends, strict=True)):
+        # _GLUED needs "](": most lines are settled by a find, without a slice.
+        if end - start < 3 or find("](", start, end) < 0:
+            continue
+        line = text[start:end]
+        if line.lstrip(" \t")[:1] not in "-*+" or n in excluded:
             continue
         match = _GLUED.match(line)
         if match is None or n in item_lines:

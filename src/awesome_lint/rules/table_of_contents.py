@@ -38,7 +38,7 @@ def check(ctx: Context) -> Iterator[Violation]:
     toc = find_toc(document)
     if toc is None:
         return
-    fix = _fix(ctx, toc)
+    fix = None  # made below, once there is a violation to carry it: most contents have none
     headings = toc.headings
     wanted = set(toc.wanted)
     found: list[Violation] = []
@@ -86,6 +86,9 @@ def check(ctx: Context) -> Iterator[Violation]:
             found.append(
                 Violation(document.line_starts[line], document.line_ends[line], message, fix)
             )
+    if found:
+        fix = _fix(ctx, toc)
+        found = [v._replace(fix=fix) for v in found]
     yield from sorted(found, key=lambda v: (v.start, v.end))
 
 

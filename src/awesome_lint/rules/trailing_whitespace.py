@@ -30,10 +30,14 @@ _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 def check(ctx: Context) -> Iterator[Violation]:
     document = ctx.document
     code_lines = document.structure.code_lines
-    for n in range(document.line_count):
-        if n in code_lines:
+    text = document.text
+    for n, (line_start, line_end) in enumerate(
+        zip(document.line_starts, document.line_ends, strict=True)
+    ):
+        # Most lines end in neither a space nor a tab: one character read, no slice.
+        if line_end == line_start or text[line_end - 1] not in " \t" or n in code_lines:
             continue
-        line = document.line(n)
+        line = text[line_start:line_end]
         # rstrip, not a regex: "[ \t]+$" searched over a long blank run is quadratic.
         kept = len(line.rstrip(" \t"))
         if kept == len(line):

@@ -39,14 +39,19 @@ def check(ctx: Context) -> Iterator[Violation]:
     structure = document.structure
     excluded = structure.code_lines | structure.html_lines
     defined = set()
+    text, line_starts, line_ends = document.text, document.line_starts, document.line_ends
     for n in range(document.line_count):
-        if n not in excluded:
+        # A definition holds "]:": most lines are settled by a find, without a slice.
+        if text.find("]:", line_starts[n], line_ends[n]) >= 0 and n not in excluded:
             match = _DEFINITION.match(document.line(n))
             if match is not None:
                 defined.add(_label(match.group(1)))
     for n in range(document.line_count):
-        line = document.line(n)
-        if n in excluded or ("][" not in line and "[![" not in line):
+        start, end = line_starts[n], line_ends[n]
+        if text.find("][", start, end) < 0 and text.find("[![", start, end) < 0:
+            continue
+        line = text[start:end]
+        if n in excluded:
             continue
         spans = code_spans(line) if "`" in line else []
         base = document.line_starts[n]
