@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit, Fix, Violation
+from awesome_lint.model.document import Document
 from awesome_lint.model.entries import Entry, Field
 from awesome_lint.model.habits import HABIT_SHARE, MIN_EVIDENCE
 
@@ -74,7 +75,17 @@ def check(ctx: Context) -> Iterator[Violation]:
             marker_end = marked.start + len(marked.indent) + 1
             if "\t" in text[marker_end : marked.content_start]:
                 continue
-            single = marked.end_line == marked.line + 1 and marked.line not in parents
+            single = (
+                marked.end_line == marked.line + 1
+                and marked.line not in parents
+                and not _adopts(
+                    document,
+                    marked.line,
+                    len(marked.indent),
+                    marker_end + 1 - marked.start,
+                    marked.content_start - marked.start,
+                )
+            )
             fix = Fix.safe("Write one space", Edit(marker_end, marked.content_start, " "))
             yield Violation(
                 marker_end,
@@ -131,6 +142,22 @@ def check(ctx: Context) -> Iterator[Violation]:
             " joins the item above",
             Fix.unsafe("Add a space", Edit.insert(at, " "), structural=True),
         )
+
+
+def _adopts(document: Document, line: int, bullet: int, new: int, old: int) -> bool:
+    """Whether moving the text of the item on ``line`` from column ``old`` to ``new`` would
+    make a later line its child: one indented at least ``new`` but less than ``old``, before
+    the list comes back to the item's own bullet column."""
+    for n in range(line + 1, document.line_count):
+        raw = document.line(n)
+        if not raw.strip():
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        if indent <= bullet:
+            return False
+        if new <= indent < old:
+            return True
+    return False
 
 
 def _habit(bullets: Counter[str]) -> str | None:
