@@ -42,7 +42,7 @@ _ASKS_FOR_FORMAT = re.compile(
     r"(?i)\b(?:format|template)\b.*\b(?:contribut|submi|add|pull request)"
     r"|\b(?:contribut|submi|add)\w*\b.*\b(?:format|template)\b"
 )
-_EXAMPLE_ITEM = re.compile(r"[ \t]*[-*+][ \t]+\S")
+_EXAMPLE_ITEM = re.compile(r"\A[ \t]*[-*+][ \t]+\S")  # \A: match-only, linear under search
 _MOST = 0.9  # short of every item, the place must govern this share of them
 
 
