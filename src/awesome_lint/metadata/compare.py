@@ -13,7 +13,7 @@ from awesome_lint.sources.record import Record
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
 _NOT_WORD = re.compile(r"[\W_]+")
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
-_ET_AL = re.compile(r"(?:,?\s*(?:et\.?\s*al\.?|etc\.?|\.\.\.|…))\s*$", re.IGNORECASE)
+_ET_AL = re.compile(r"(?:,?[ \t]{0,8}(?:et\.?[ \t]{0,8}al\.?|etc\.?|\.\.\.|…))\s*$", re.IGNORECASE)
 _NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
 
 
