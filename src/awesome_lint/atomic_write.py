@@ -41,6 +41,44 @@ class Snapshot(NamedTuple):
         return cls(data, st.st_size, st.st_mtime_ns)
 
 
+class ReadRefused(Exception):
+    """The file cannot be read as a list (or as the file asked for); the message says why."""
+
+
+def read_regular(
+    path: Path, shown: str, what: str = "a Markdown file"
+) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes and its stat from just before reading (for ``Snapshot.of``).
+
+    Looked at before it is opened: opening a FIFO with no writer would wait for ever.
+    """
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise ReadRefused(f"{shown}: is a directory, not {what}")
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or a socket"
+            raise ReadRefused(f"{shown}: is {kind}, not {what}")
+        return path.read_bytes(), st
+    except FileNotFoundError:
+        raise ReadRefused(f"{shown}: no such file") from None
+    except PermissionError:
+        raise ReadRefused(f"{shown}: permission denied") from None
+    except OSError as error:
+        raise ReadRefused(f"{shown}: cannot read: {error.strerror}") from None
+
+
+def write_or_reason(path: Path, data: bytes, expected: Snapshot | None) -> str | None:
+    """``write_atomic``, with what went wrong as a few words (None when written)."""
+    try:
+        write_atomic(path, data, expected=expected)
+    except WriteRefused as error:
+        return str(error)
+    except OSError as error:
+        return f"cannot write: {error.strerror or error}; file left unchanged"
+    return None
+
+
 def kind_of(mode: int) -> str | None:
     """What a non-regular file is, in a word or two; None for a regular file."""
     if stat.S_ISREG(mode):

@@ -575,21 +575,12 @@ def _is_file(path: Path) -> bool:
 
 
 def _read(path: Path, shown: str) -> tuple[Document, Read]:
+    from awesome_lint.atomic_write import ReadRefused, read_regular
+
     try:
-        # Looked at before it is opened: opening a FIFO with no writer would wait for ever.
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            raise _FileError(f"{shown}: is a directory, not a Markdown file")
-        if not stat.S_ISREG(st.st_mode):
-            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or a socket"
-            raise _FileError(f"{shown}: is {kind}, not a Markdown file")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _FileError(f"{shown}: no such file") from None
-    except PermissionError:
-        raise _FileError(f"{shown}: permission denied") from None
-    except OSError as error:
-        raise _FileError(f"{shown}: cannot read: {error.strerror}") from None
+        data, st = read_regular(path, shown)
+    except ReadRefused as error:
+        raise _FileError(str(error)) from None
     try:
         # The real path, so relative links resolve; reports print ``shown``.
         return Document.from_bytes(data, path=str(path)), (data, st)
@@ -648,29 +639,27 @@ def _process(
     assert fixed_document.text == result.text  # the fixer's last lint was of its final text
     remaining = result.diagnostics  # the fixer linted the final text already
     if args.diff:
-        from awesome_lint.report import diff
-
-        patch = diff.unified_diff(
-            document.encode().decode(), fixed_document.encode().decode(), shown
-        )
-        out.write(diff.paint(patch) if _use_color(args, out) else patch)
+        _write_patch(document, fixed_document, shown, args, out)
         return FileReport(shown, document, diagnostics, result.applied), True, None
     if path == STDIN:
         return FileReport(shown, fixed_document, remaining, result.applied), True, None
-    from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
+    from awesome_lint.atomic_write import Snapshot, write_or_reason
 
     expected = Snapshot.of(*read) if read is not None else None
-    try:
-        write_atomic(path, fixed_document.encode(), expected=expected)
-    except WriteRefused as error:
-        return report, False, f"{shown}: {error}"
-    except OSError as error:
-        return (
-            report,
-            False,
-            f"{shown}: cannot write: {error.strerror or error}; file left unchanged",
-        )
+    reason = write_or_reason(path, fixed_document.encode(), expected)
+    if reason is not None:
+        return report, False, f"{shown}: {reason}"
     return FileReport(shown, fixed_document, remaining, result.applied), True, None
+
+
+def _write_patch(
+    before: Document, after: Document, shown: str, args: argparse.Namespace, out: TextIO
+) -> None:
+    """``--diff``: the change as the file's bytes would show it, coloured on a terminal."""
+    from awesome_lint.report import diff
+
+    patch = diff.unified_diff(before.encode().decode(), after.encode().decode(), shown)
+    out.write(diff.paint(patch) if _use_color(args, out) else patch)
 
 
 def _inferred_text(shown: str, ctx: Context) -> str:
@@ -752,29 +741,18 @@ def _insert_format(
         )
         return EXIT_FOUND
     text = document.text[: edit.start] + edit.content + document.text[edit.end :]
-    if args.diff:
-        from awesome_lint.report import diff
-
-        fixed = Document(text, path=document.path, bom=document.bom)
-        patch = diff.unified_diff(document.encode().decode(), fixed.encode().decode(), shown)
-        out.write(diff.paint(patch) if _use_color(args, out) else patch)
-        return EXIT_FOUND
     fixed = Document(text, path=document.path, bom=document.bom)
+    if args.diff:
+        _write_patch(document, fixed, shown, args, out)
+        return EXIT_FOUND
     if read is None:  # stdin: the list with its block goes to stdout
         out.write(fixed.text)
         return EXIT_CLEAN
-    from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
+    from awesome_lint.atomic_write import Snapshot, write_or_reason
 
-    try:
-        write_atomic(path, fixed.encode(), expected=Snapshot.of(*read))
-    except WriteRefused as error:
-        err.write(visible(f"awesome-lint: {shown}: {error}") + "\n")
-        return EXIT_ERROR
-    except OSError as error:
-        err.write(
-            visible(f"awesome-lint: {shown}: cannot write: {error.strerror or error}")
-            + "; file left unchanged\n"
-        )
+    reason = write_or_reason(path, fixed.encode(), Snapshot.of(*read))
+    if reason is not None:
+        err.write(visible(f"awesome-lint: {shown}: {reason}") + "\n")
         return EXIT_ERROR
     line = document.text.count("\n", 0, edit.start) + 1
     err.write(visible(f"awesome-lint: {shown}: wrote the format block at line {line}") + "\n")

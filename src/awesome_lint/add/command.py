@@ -9,9 +9,7 @@ with nothing written.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
-import stat
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,7 +73,7 @@ def _add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.bib is not None and not args.key:
         raise AddError("--bib needs --key KEY (the entry to add)")
     path: Path = args.list
-    data, st = _read_bytes(path)
+    data, st = _read_bytes(path, "a Markdown file")
     try:
         document = Document.from_bytes(data, path=str(path))
     except DecodeError as error:
@@ -84,28 +82,18 @@ def _add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     record = _record(args, settings)
     addition = plan(document, settings, record, section=args.section, keywords=args.keyword)
     new_diagnostics = _new_diagnostics(document, settings, addition)
+    added = Document(addition.text, path=str(path), bom=document.bom)
     if args.diff:
-        out.writelines(
-            difflib.unified_diff(
-                document.text.splitlines(keepends=True),
-                addition.text.splitlines(keepends=True),
-                fromfile=f"a/{path.as_posix().lstrip('/')}",
-                tofile=f"b/{path.as_posix().lstrip('/')}",
-            )
-        )
-    else:
-        from awesome_lint.atomic_write import Snapshot, WriteRefused, write_atomic
+        from awesome_lint.report.diff import unified_diff
 
-        try:
-            write_atomic(
-                path,
-                Document(addition.text, path=str(path), bom=document.bom).encode(),
-                expected=Snapshot.of(data, st),
-            )
-        except WriteRefused as error:
-            raise AddError(f"{path}: {error}") from None
-        except OSError as error:
-            raise AddError(f"{path}: cannot write: {error.strerror or error}") from None
+        shown = path.as_posix().lstrip("/")
+        out.write(unified_diff(document.encode().decode(), added.encode().decode(), shown))
+    else:
+        from awesome_lint.atomic_write import Snapshot, write_or_reason
+
+        reason = write_or_reason(path, added.encode(), Snapshot.of(data, st))
+        if reason is not None:
+            raise AddError(f"{path}: {reason}")
         first = addition.offset + addition.inserted.index(addition.lines[0])
         line = addition.text.count("\n", 0, first) + 1
         out.write(f"{path}:{line}: added under {addition.section!r}: {record.title}\n")
@@ -219,7 +207,7 @@ def _record(args: argparse.Namespace, settings: Settings) -> Record:
     if args.bib is not None:
         from awesome_lint.sources.bibtex import parse, record_of
 
-        raw, _ = _read_bytes(args.bib)
+        raw, _ = _read_bytes(args.bib, "a BibTeX file")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -245,15 +233,10 @@ def _settings(args: argparse.Namespace, path: Path) -> Settings:
     return load_settings(find_config(path.parent if str(path.parent) else Path(".")))
 
 
-def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
+def _read_bytes(path: Path, what: str) -> tuple[bytes, os.stat_result]:
+    from awesome_lint.atomic_write import ReadRefused, read_regular
+
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            raise AddError(f"{path}: not a regular file")
-        return path.read_bytes(), st
-    except FileNotFoundError:
-        raise AddError(f"{path}: no such file") from None
-    except PermissionError:
-        raise AddError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise AddError(f"{path}: cannot read: {error.strerror}") from None
+        return read_regular(path, str(path), what)
+    except ReadRefused as error:
+        raise AddError(str(error)) from None
