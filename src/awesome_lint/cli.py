@@ -724,10 +724,11 @@ def _insert_format(
     from awesome_lint.context import Context
     from awesome_lint.init_format import insertion
 
-    if Context(document, settings).schemas:
+    context = Context(document, settings)
+    if context.schemas:
         err.write(visible(f"awesome-lint: {shown}: the list has a format block already") + "\n")
         return EXIT_CLEAN
-    edit = insertion(document, settings)
+    edit = insertion(context)
     if edit is None:
         err.write(
             visible(f"awesome-lint: {shown}: no format to insert: no common item shape, or no")

@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_lint.config import Settings
 from awesome_lint.context import Context
 from awesome_lint.diagnostics import Edit
 from awesome_lint.model.document import Document
@@ -46,9 +45,9 @@ _EXAMPLE_ITEM = re.compile(r"\A[ \t]*[-*+][ \t]+\S")  # \A: match-only, linear u
 _MOST = 0.9  # short of every item, the place must govern this share of them
 
 
-def insertion(document: Document, settings: Settings) -> Edit | None:
+def insertion(context: Context) -> Edit | None:
     """The edit that writes the list's format block, or None when none fits."""
-    context = Context(document, settings)
+    document = context.document
     if context.schemas:
         return None  # the list declares its format already
     block = format_block(context.templates)
