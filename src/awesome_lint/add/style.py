@@ -112,18 +112,26 @@ def _most(counts: Counter[str], default: str) -> str:
     return counts.most_common(1)[0][0] if counts else default
 
 
+# Each alternative starts only where a run of spaces starts (the look-behinds), so under split,
+# which searches, a long run is scanned once rather than once per space.
+_SEPARATOR = re.compile(r"(?<!\s)\s*(?:,\s*(?:and\s+)?|&\s*)|(?<!\s)\s+and\s+")
+_AND = re.compile(r"(?<!\s)\s+and\s+\S")
+_AMPERSAND = re.compile(r"(?<!\s)\s+&\s+\S")
+
+
 def _split(names: str) -> list[str]:
-    return [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names) if n.strip()]
+    return [n for n in _SEPARATOR.split(names) if n.strip()]
 
 
 def _join(names: str) -> tuple[str, str]:
     """(separator, separator before the last name) of an author line."""
     if "," not in names:
         return (" and ", " and ") if " and " in names else (", ", ", ")
-    if re.search(r",\s+and\s+\S+\s*$|,\s+and\s+[^,]+$", names):
+    last = names.rsplit(",", 1)[1]  # what follows the last comma
+    if _AND.match(last):
         return ", ", ", and "
-    if re.search(r"\s+and\s+[^,]+$", names):
+    if _AND.search(last):
         return ", ", " and "
-    if re.search(r"\s+&\s+[^,]+$", names):
+    if _AMPERSAND.search(last):
         return ", ", " & "
     return ", ", ", "

@@ -14,7 +14,12 @@ _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
 _NOT_WORD = re.compile(r"[\W_]+")
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 _ET_AL = re.compile(r"(?:,?[ \t]{0,8}(?:et\.?[ \t]{0,8}al\.?|etc\.?|\.\.\.|…))\s*$", re.IGNORECASE)
-_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
+# Each alternative starts only where a run of spaces starts (the look-behind), so a long run
+# is scanned once, not once per space (quadratic under split, which searches).
+_NAMES = re.compile(r"(?<!\s)\s*[,;&]\s*(?:and\s+)?|(?<!\s)\s+and\s+")
+# A venue in emphasis after the names (". *NeurIPS 2023*"); the prefix is bounded for the same
+# reason.
+_TRAILING_VENUE = re.compile(r"[\s.*_]{0,8}[*_][^*_]*[*_]\Z")
 
 
 def fold_title(title: str) -> str:
@@ -35,7 +40,7 @@ def entry_authors(entry: Entry, document: Document) -> tuple[list[str], bool] | 
     if field is None:
         return None
     value = _LINK.sub(r"\1", field.value(document)).strip().strip("*_").strip()
-    value = re.sub(r"\s*[.*_]*\s*[*_][^*_]*[*_]\s*$", "", value)  # ". *NeurIPS 2023*" after them
+    value = _TRAILING_VENUE.sub("", value)
     cut = _ET_AL.search(value)
     if cut:
         value = value[: cut.start()]

@@ -31,6 +31,8 @@ _LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "aa": "å"
 _LETTERS |= {"L": "Ł", "i": "ı", "j": "ȷ", "&": "&", "%": "%", "_": "_", "$": "$", "#": "#"}
 _COMMAND = re.compile(r"\\([A-Za-z]+|[&%_$#])\s*")
 _SPACE = re.compile(r"\s+")
+# "and" between names; the look-behind starts it only where a run of spaces starts (linear).
+_AUTHOR_TOKEN = re.compile(r"[{}]|(?<!\s)\s+and\s+")
 
 
 class Entry(NamedTuple):
@@ -209,7 +211,7 @@ def plain(value: str) -> str:
 def split_authors(value: str) -> tuple[list[str], bool]:
     """Names of an ``author`` value (``Last, First`` turned round), and whether ``and others``."""
     names, depth, start, truncated = [], 0, 0, False
-    for match in re.finditer(r"[{}]|\s+and\s+", value):
+    for match in _AUTHOR_TOKEN.finditer(value):
         token = match.group()
         if token == "{":
             depth += 1
