@@ -19,7 +19,9 @@ from awesome_lint.sources.venues import short_venue
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NAME = re.compile(r"[A-Za-z0-9_:+./-]+")
-_ARXIV_ID = re.compile(r"(?:arxiv:\s*|abs/|pdf/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})")
+_ARXIV_ID = re.compile(
+    r"(?:arxiv:\s*|abs/|pdf/)?(\d{4}\.\d{4,5}|(?<![a-z-])[a-z-]+(?:\.[A-Z]{2})?/\d{7})"
+)  # the look-behind: an old-style id starts where its letters start (linear)
 _ARXIV_JOURNAL = re.compile(r"^\s*(?:arxiv|corr)\b", re.IGNORECASE)
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303"}
 _ACCENTS |= {"=": "\u0304", ".": "\u0307", "c": "\u0327", "v": "\u030c", "u": "\u0306"}
