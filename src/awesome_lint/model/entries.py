@@ -43,7 +43,10 @@ _GITHUB_PAGE = re.compile(
 )
 # "概述：..." or "Summary: ..." with no link, right under an entry at its level: a field of the
 # entry above written one level too shallow, not an entry without a title.
-_STRAY_LABEL = re.compile(r"\A[^\s:：\[\]()]{1,24}(?: [^\s:：\[\]()]{1,24}){0,2}[ \t]*[:：]")
+# Words apart by a few spaces or tabs: a doubled space does not make it another thing.
+_STRAY_LABEL = re.compile(
+    r"\A[^\s:：\[\]()]{1,24}(?:[ \t]{1,4}[^\s:：\[\]()]{1,24}){0,2}[ \t]*[:：]"
+)
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year: a venue line, not a keyword
 # What may stand before an entry's title link: markup, HTML, emoji, bracketed tags, numbers.
 _TAG = re.compile(

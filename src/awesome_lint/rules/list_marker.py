@@ -81,9 +81,9 @@ def check(ctx: Context) -> Iterator[Violation]:
                 and not _adopts(
                     document,
                     marked.line,
-                    len(marked.indent),
-                    marker_end + 1 - marked.start,
-                    marked.content_start - marked.start,
+                    _column(marked.indent),
+                    _column(marked.indent) + 2,
+                    _column(marked.indent) + 1 + marked.content_start - marker_end,
                 )
             )
             fix = Fix.safe("Write one space", Edit(marker_end, marked.content_start, " "))
@@ -147,17 +147,23 @@ def check(ctx: Context) -> Iterator[Violation]:
 def _adopts(document: Document, line: int, bullet: int, new: int, old: int) -> bool:
     """Whether moving the text of the item on ``line`` from column ``old`` to ``new`` would
     make a later line its child: one indented at least ``new`` but less than ``old``, before
-    the list comes back to the item's own bullet column."""
+    the list comes back to the item's own bullet column. Columns count a tab to the next
+    multiple of 4, as CommonMark does."""
     for n in range(line + 1, document.line_count):
         raw = document.line(n)
         if not raw.strip():
             continue
-        indent = len(raw) - len(raw.lstrip(" "))
+        indent = _column(raw[: len(raw) - len(raw.lstrip(" \t"))])
         if indent <= bullet:
             return False
         if new <= indent < old:
             return True
     return False
+
+
+def _column(indent: str) -> int:
+    """The column a line's leading ``indent`` reaches (a tab to the next multiple of 4)."""
+    return len(indent.expandtabs(4))
 
 
 def _habit(bullets: Counter[str]) -> str | None:
