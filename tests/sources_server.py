@@ -1,12 +1,13 @@
-"""A stand-in for arXiv's export API and Crossref on 127.0.0.1, replaying recorded answers.
+"""Stand-ins for arXiv's export API, Crossref and OpenReview on 127.0.0.1 (recorded answers).
 
 ``/api/query?id_list=A,B`` answers one Atom feed with the entries of
 ``fixtures/sources/arxiv/<id>.xml`` for the ids it has (``_unknown.xml`` when it has none;
 ``_error.xml`` for an id in no arXiv form; ``_malformed.xml`` for ``2999.99998``;
 ``_doctype.xml`` for ``2999.99997``). ``/works/<doi>`` answers
-``fixtures/sources/crossref/<doi, / as _>.json``, or 404. ``fail`` queues answers given
-before the real ones (``(429, {"Retry-After": "1"})``, ``(503, {})``). Every request is
-logged with its time and the client's port (one port: one connection).
+``fixtures/sources/crossref/<doi, / as _>.json``, or 404. ``/notes?id=<forum>`` (OpenReview's
+API 2) answers ``fixtures/sources/openreview/<forum>.json``, or ``{"notes": []}``. ``fail``
+queues answers given before the real ones (``(429, {"Retry-After": "1"})``, ``(503, {})``).
+Every request is logged with its time and the client's port (one port: one connection).
 """
 
 from __future__ import annotations
@@ -76,6 +77,12 @@ class SourcesServer:
             if found.is_file():
                 return 200, found.read_bytes(), "application/json"
             return 404, b"Resource not found.", "text/plain"
+        if parts.path == "/notes":
+            forum = parse_qs(parts.query).get("id", [""])[0]
+            found = FIXTURES / "openreview" / f"{forum}.json"
+            if forum and "/" not in forum and found.is_file():
+                return 200, found.read_bytes(), "application/json; charset=utf-8"
+            return 200, b'{"notes": [], "count": 0}', "application/json; charset=utf-8"
         return 404, b"not here\n", "text/plain"
 
     def feed(self, ids: list[str]) -> str:

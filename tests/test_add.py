@@ -65,7 +65,7 @@ def _list_copy(tmp_path: Path, source: Path, server: SourcesServer | None) -> Pa
     if server is not None:
         (tmp_path / ".awesome-lint.toml").write_text(
             f'[sources]\narxiv = "{server.base}/api/query"\ncrossref = "{server.base}"\n'
-            "interval = 0.01\n",
+            f'openreview = "{server.base}"\ninterval = 0.01\n',
             encoding="utf-8",
         )
     return target
@@ -263,7 +263,8 @@ def test_adding_twice_is_refused(server: SourcesServer, tmp_path: Path) -> None:
         ("2999.99997", "document type declaration"),
         ("10.1000/nothing-here", "Crossref does not know the DOI 10.1000/nothing-here"),
         ("not a paper", "is not an arXiv id"),
-        ("https://openreview.net/forum?id=abc", "OpenReview forums are not read yet"),
+        ("https://openreview.net/forum?id=abc", "OpenReview does not know the forum abc"),
+        ("https://openreview.net/group?id=ICLR.cc", "not an OpenReview forum url"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
@@ -336,3 +337,48 @@ def test_bad_arguments(argv: tuple[str, ...], message: str, tmp_path: Path) -> N
     args = [str(BIB) if a == "BIB" else a for a in argv]
     code, _, err = _add(*args, "--list", str(target))
     assert code == 2 and message in err
+
+
+def test_openreview_forum_lands_under_its_venue_year(server: SourcesServer, tmp_path: Path) -> None:
+    target = _list_copy(tmp_path, SEED, server)
+    before = target.read_bytes()
+    code, _, err = _add("https://openreview.net/forum?id=a7APmM4B9d", "--list", str(target))
+    assert code == 0, err
+    after = target.read_bytes()
+    offset, inserted = _inserted(before, after)
+    assert _section_of(after.decode(), offset) == "### 2021"
+    assert inserted.decode().startswith(
+        "- [Decision Transformer: Reinforcement Learning via Sequence Modeling]"
+        "(https://openreview.net/forum?id=a7APmM4B9d)\n  - Lili Chen, Kevin Lu, "
+    )
+    assert server.paths()[-1] == "/notes?id=a7APmM4B9d"
+    _no_new_diagnostic(before, after, tmp_path)
+    code, _, err = _add("openreview.net/pdf?id=a7APmM4B9d", "--list", str(target))
+    assert code == 2 and "already" in err  # the forum and its pdf are one paper
+
+
+def test_a_list_that_cuts_only_long_author_lists(server: SourcesServer, tmp_path: Path) -> None:
+    """Where only the long author lists end in "et al.", a long one is cut, a short one not."""
+    entry = "- [{0}](https://arxiv.org/abs/{1})\n  - {2}\n  - Keyword: {3}\n\n"
+    text = (
+        "# Papers\n\n```\nformat:\n- [title](paper link)\n  - author1, author2, ...\n"
+        "  - keyword\n```\n\n### 2023\n\n"
+        + entry.format("Paper One", "2301.00001", "Ann Lee, Bo Li", "planning")
+        + entry.format("Paper Two", "2302.00002", "Cy Ma, Di Wu, Ed Xu, et al.", "search")
+        + entry.format("Paper Three", "2303.00003", "Fa Yu, Gu Zi", "agents")
+    )
+    target = _list_copy(tmp_path, SEED, server)
+    target.write_text(text, encoding="utf-8")
+    code, _, err = _add("2305.18290", "--list", str(target))  # six authors
+    assert code == 0, err
+    assert "  - Rafael Rafailov, Archit Sharma, Eric Mitchell, et al.\n" in target.read_text()
+    target.write_text(text, encoding="utf-8")
+    bib = tmp_path / "two.bib"
+    bib.write_text(
+        "@article{two, title={A Two Author Paper}, author={Lee, Ann and Kim, Jo},"
+        " journal={arXiv preprint arXiv:2304.00004}, year={2023}}\n",
+        encoding="utf-8",
+    )
+    code, _, err = _add("--bib", str(bib), "--key", "two", "--list", str(target))
+    assert code == 0, err
+    assert "  - Ann Lee, Jo Kim\n" in target.read_text()

@@ -10,11 +10,17 @@ from pathlib import Path
 import pytest
 
 from awesome_lint.config import ConfigError, SourcesSettings, parse_settings
-from awesome_lint.sources import arxiv, crossref
+from awesome_lint.sources import arxiv, crossref, openreview
 from awesome_lint.sources.bibtex import parse, plain, record_of, split_authors
 from awesome_lint.sources.client import PacedClient
 from awesome_lint.sources.record import SourceError
-from awesome_lint.sources.resolve import fetch_arxiv, fetch_doi, parse_source
+from awesome_lint.sources.resolve import (
+    fetch,
+    fetch_arxiv,
+    fetch_doi,
+    fetch_openreview,
+    parse_source,
+)
 from awesome_lint.sources.venues import short_venue
 from tests.sources_server import SourcesServer, sources_server
 
@@ -29,7 +35,11 @@ def server() -> Iterator[SourcesServer]:
 
 def _settings(server: SourcesServer, interval: float = 0.0) -> SourcesSettings:
     return SourcesSettings(
-        arxiv=f"{server.base}/api/query", crossref=server.base, interval=interval, retries=2
+        arxiv=f"{server.base}/api/query",
+        crossref=server.base,
+        openreview=server.base,
+        interval=interval,
+        retries=2,
     )
 
 
@@ -160,6 +170,9 @@ def test_short_venue(text: str, venue: str | None) -> None:
         ("hep-th/9901001", "arxiv", "hep-th/9901001"),
         ("10.1038/s41586-023-06728-8", "doi", "10.1038/s41586-023-06728-8"),
         ("https://doi.org/10.1145/3442188.3445922", "doi", "10.1145/3442188.3445922"),
+        ("https://openreview.net/forum?id=a7APmM4B9d", "openreview", "a7APmM4B9d"),
+        ("openreview.net/pdf?id=v8L0pN6EOi", "openreview", "v8L0pN6EOi"),
+        ("https://openreview.net/forum?id=v8L0pN6EOi&noteId=abc", "openreview", "v8L0pN6EOi"),
     ],
 )
 def test_sources_named(text: str, kind: str, key: str) -> None:
@@ -228,3 +241,70 @@ def test_sources_settings() -> None:
     for bad in ({"arxiv": "ftp://x"}, {"interval": -1}, {"speed": 1}, {"retries": True}):
         with pytest.raises(ConfigError):
             parse_settings({"sources": bad}, Path("x.toml"))
+
+
+# OpenReview
+
+
+def test_openreview_api2_note_read() -> None:
+    path = SOURCES / "openreview" / "v8L0pN6EOi.json"
+    record = openreview.parse_notes(path.read_text(), "v8L0pN6EOi")
+    assert record is not None
+    assert record.title == "Let's Verify Step by Step"
+    assert record.authors[0] == "Hunter Lightman" and len(record.authors) == 10
+    assert (record.year, record.venue) == (2024, "ICLR 2024")
+    assert record.url == "https://openreview.net/forum?id=v8L0pN6EOi"
+    assert record.arxiv is None and "process supervision" in record.subjects
+
+
+def test_openreview_api1_note_read() -> None:
+    path = SOURCES / "openreview" / "a7APmM4B9d.json"
+    record = openreview.parse_notes(path.read_text(), "a7APmM4B9d")
+    assert record is not None
+    assert record.title == "Decision Transformer: Reinforcement Learning via Sequence Modeling"
+    assert (record.year, record.venue) == (2021, "NeurIPS 2021")
+    assert record.authors[-1] == "Igor Mordatch"
+
+
+@pytest.mark.parametrize(
+    "venue", ["Submitted to ICLR 2024", "ICLR 2024 Conference Withdrawn Submission", "Rejected"]
+)
+def test_openreview_paper_not_accepted_has_no_venue(venue: str) -> None:
+    text = (SOURCES / "openreview" / "_submitted.json").read_text()
+    record = openreview.parse_notes(text.replace("Submitted to ICLR 2024", venue), "_submitted")
+    assert record is not None
+    assert record.venue is None and record.year == 2024
+
+
+def test_openreview_refused() -> None:
+    malformed = (SOURCES / "openreview" / "_malformed.json").read_text()
+    with pytest.raises(SourceError, match="malformed JSON"):
+        openreview.parse_notes(malformed, "_malformed")
+    with pytest.raises(SourceError, match="no notes"):
+        openreview.parse_notes('{"error": "x"}', "x")
+    with pytest.raises(SourceError, match="no title"):
+        openreview.parse_notes('{"notes": [{"content": {"title": {"value": " "}}}]}', "x")
+    assert openreview.parse_notes('{"notes": []}', "x") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://openreview.net/group?id=ICLR.cc/2024/Conference",
+        "https://openreview.net/forum",
+        "https://openreview.net/forum?id=../../x",
+    ],
+)
+def test_openreview_url_without_a_forum_is_refused(text: str) -> None:
+    with pytest.raises(SourceError, match="not an OpenReview forum url"):
+        parse_source(text)
+
+
+def test_openreview_fetched_from_the_notes_endpoint(server: SourcesServer) -> None:
+    with PacedClient(interval=0) as client:
+        record = fetch_openreview(client, _settings(server), "v8L0pN6EOi")
+        assert fetch_openreview(client, _settings(server), "unknownForum") is None
+    assert record is not None and record.venue == "ICLR 2024"
+    assert server.paths()[0] == "/notes?id=v8L0pN6EOi"
+    with pytest.raises(SourceError, match="OpenReview does not know the forum unknownForum"):
+        fetch(parse_source("https://openreview.net/forum?id=unknownForum"), _settings(server))

@@ -51,6 +51,7 @@ class SourcesSettings(NamedTuple):
 
     arxiv: str = "https://export.arxiv.org/api/query"
     crossref: str = "https://api.crossref.org"
+    openreview: str = "https://api2.openreview.net"
     interval: float = 3.0  # seconds between two requests to one service (arXiv's terms)
     retries: int = 3  # 429/503 answers retried this many times
 
@@ -378,7 +379,7 @@ def _sources_settings(table: Any, path: Path) -> SourcesSettings:
     if unknown:
         raise ConfigError(f"{path}: unknown key {unknown[0]!r} in sources config")
     defaults = SourcesSettings()
-    for key in ("arxiv", "crossref"):
+    for key in ("arxiv", "crossref", "openreview"):
         value = table.get(key, getattr(defaults, key))
         if not isinstance(value, str) or not value.startswith(("http://", "https://")):
             raise ConfigError(f"{path}: sources.{key} must be an http(s) url")
@@ -395,6 +396,7 @@ def _sources_settings(table: Any, path: Path) -> SourcesSettings:
     return SourcesSettings(
         arxiv=table.get("arxiv", defaults.arxiv),
         crossref=table.get("crossref", defaults.crossref),
+        openreview=table.get("openreview", defaults.openreview),
         interval=float(interval),
         retries=retries,
     )

@@ -33,6 +33,9 @@ class Style(NamedTuple):
     author_separator: str  # ", " or " and "
     last_separator: str  # before the last name: ", " or ", and " or " and "
     et_al: tuple[int, str] | None  # (names kept, the words as written) when the list cuts
+    # Lists cut author lists longer than this (None: never); where most entries are cut, that
+    # is the names kept; where only long lists are cut, the longest list written whole.
+    cut_beyond: int | None
     authors_end: str  # "." when most author lines end with one, else ""
     code_text: str | None  # the text of a code link ("official"); None: a bare url
     arxiv_form: str  # "abs", "pdf" or "pdf.pdf"
@@ -47,6 +50,7 @@ def learn(document: Document, entries: Sequence[Entry]) -> Style:
     joins: Counter[tuple[str, str]] = Counter()
     cuts: Counter[tuple[int, str]] = Counter()
     uncut = 0
+    longest_uncut = 0
     ends: Counter[bool] = Counter()
     code_texts: Counter[str | None] = Counter()
     forms: Counter[str] = Counter()
@@ -74,14 +78,16 @@ def learn(document: Document, entries: Sequence[Entry]) -> Style:
                     cuts[(len(_split(names)), cut.group(1))] += 1
                 else:
                     uncut += 1
+                    longest_uncut = max(longest_uncut, len(_split(names)))
                 ends[value.endswith(".") and not cut] += 1
             elif field.spec.kind == "code":
                 link = _LINK_VALUE.match(value)
                 code_texts[link.group(1) if link else None] += 1
     separator, last = joins.most_common(1)[0][0] if joins else (", ", ", ")
-    et_al = None
-    if cuts and sum(cuts.values()) >= uncut:
-        et_al = cuts.most_common(1)[0][0]
+    et_al = cuts.most_common(1)[0][0] if cuts else None
+    cut_beyond = None
+    if et_al is not None:
+        cut_beyond = et_al[0] if sum(cuts.values()) >= uncut else max(longest_uncut, et_al[0])
     return Style(
         bullet=_most(bullets, "- "),
         field_indent=_most(indents, "  "),
@@ -90,6 +96,7 @@ def learn(document: Document, entries: Sequence[Entry]) -> Style:
         author_separator=separator,
         last_separator=last,
         et_al=et_al,
+        cut_beyond=cut_beyond,
         authors_end="." if ends[True] > ends[False] else "",
         code_text=code_texts.most_common(1)[0][0] if code_texts else "official",
         arxiv_form=_most(forms, "abs"),

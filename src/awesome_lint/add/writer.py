@@ -97,7 +97,7 @@ def _value(
 def authors_text(record: Record, style: Style) -> str:
     names = list(record.authors)
     cut = style.et_al
-    if cut is not None and len(names) > cut[0]:
+    if cut is not None and style.cut_beyond is not None and len(names) > style.cut_beyond:
         return style.author_separator.join(names[: cut[0]]) + cut[1]
     if record.truncated and cut is not None:
         return style.author_separator.join(names) + cut[1]

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from awesome_lint.config import SourcesSettings
 from awesome_lint.model.urls import arxiv_id
-from awesome_lint.sources import arxiv, crossref
+from awesome_lint.sources import arxiv, crossref, openreview
 from awesome_lint.sources.client import PacedClient
 from awesome_lint.sources.record import Record, SourceError
 
@@ -17,8 +17,8 @@ _DOI = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\
 
 
 class Wanted(NamedTuple):
-    kind: str  # "arxiv" or "doi"
-    key: str  # the id without version, or the DOI
+    kind: str  # "arxiv", "doi" or "openreview"
+    key: str  # the id without version, the DOI, or the OpenReview forum id
 
 
 def parse_source(text: str) -> Wanted:
@@ -35,11 +35,13 @@ def parse_source(text: str) -> Wanted:
     if match is not None:
         return Wanted("doi", match.group(1).rstrip("."))
     if "openreview.net" in text.lower():
-        raise SourceError(
-            f"{text}: OpenReview forums are not read yet; name the paper's arXiv id or DOI, "
-            "or use --bib"
-        )
-    raise SourceError(f"{text!r} is not an arXiv id, an arXiv url or a DOI")
+        forum = openreview.forum_id(text)
+        if forum is None:
+            raise SourceError(f"{text}: not an OpenReview forum url (openreview.net/forum?id=...)")
+        return Wanted("openreview", forum)
+    raise SourceError(
+        f"{text!r} is not an arXiv id, an arXiv url, a DOI or an OpenReview forum url"
+    )
 
 
 def fetch_arxiv(
@@ -69,6 +71,16 @@ def fetch_doi(client: PacedClient, settings: SourcesSettings, doi: str) -> Recor
     return crossref.parse_work(answer.text, doi)
 
 
+def fetch_openreview(client: PacedClient, settings: SourcesSettings, forum: str) -> Record | None:
+    """The record of an OpenReview ``forum``, None when OpenReview does not know or show it."""
+    answer = client.get(openreview.notes_url(settings.openreview, forum), what=f"forum {forum}")
+    if answer.status in (403, 404):
+        return None
+    if answer.status != 200:
+        raise SourceError(f"OpenReview answered {answer.status} for forum {forum}")
+    return openreview.parse_notes(answer.text, forum)
+
+
 def fetch(wanted: Wanted, settings: SourcesSettings) -> Record:
     with PacedClient(interval=settings.interval, retries=settings.retries) as client:
         if wanted.kind == "arxiv":
@@ -76,6 +88,11 @@ def fetch(wanted: Wanted, settings: SourcesSettings) -> Record:
             if record is None:
                 raise SourceError(f"arXiv does not know the id {wanted.key}")
             return record
+        if wanted.kind == "openreview":
+            forum = fetch_openreview(client, settings, wanted.key)
+            if forum is None:
+                raise SourceError(f"OpenReview does not know the forum {wanted.key}")
+            return forum
         found = fetch_doi(client, settings, wanted.key)
         if found is None:
             raise SourceError(f"Crossref does not know the DOI {wanted.key}")
