@@ -382,3 +382,27 @@ def test_a_list_that_cuts_only_long_author_lists(server: SourcesServer, tmp_path
     code, _, err = _add("--bib", str(bib), "--key", "two", "--list", str(target))
     assert code == 0, err
     assert "  - Ann Lee, Jo Kim\n" in target.read_text()
+
+
+def test_a_list_that_names_the_venue_after_the_title(server: SourcesServer, tmp_path: Path) -> None:
+    """`(NeurIPS 2023)` / `(arXiv)` after the title link, as most of the list's entries write."""
+    entry = "- [{0}](https://arxiv.org/pdf/{1}) ({2})\n  - {3}\n  - Key: {4}\n\n"
+    text = (
+        "# Papers\n\n```\nformat:\n- [title](paper link) (presentation type)\n"
+        "  - main authors or main affiliations\n  - Key: key problems and insights\n```\n\n"
+        "### 2023\n\n"
+        + entry.format("Paper One", "2301.00001", "arXiv", "Ann Lee *et al.*", "planning")
+        + entry.format("Paper Two", "2302.00002", "ICML 2023", "Cy Ma, Di Wu", "search")
+        + entry.format("Paper Three", "2303.00003", "arXiv", "Fa Yu *et al.*", "agents")
+    )
+    target = _list_copy(tmp_path, SEED, server)
+    for paper, title_line in (
+        ("2305.10601", "Large Language Models](https://arxiv.org/pdf/2305.10601) (NeurIPS 2023)\n"),
+        ("2312.14134", "Video Diffusion](https://arxiv.org/pdf/2312.14134) (arXiv)\n"),
+    ):
+        target.write_text(text, encoding="utf-8")
+        before = target.read_bytes()
+        code, _, err = _add(paper, "--list", str(target), "--section", "2023")
+        assert code == 0, err
+        _, inserted = _inserted(before, target.read_bytes())
+        assert title_line in inserted.decode(), inserted

@@ -136,3 +136,27 @@ def test_unsafe_fix_writes_the_records_title(server: SourcesServer, tmp_path: Pa
     )
     assert "[Git Re-Basin: Merging Models modulo Permutation Symmetries]" in text  # no fix
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("authors", "reported"),
+    [
+        ("Shunyu Yao *et al.*", False),
+        ("Shunyu Yao _et al._", False),
+        ("Shunyu Yao, Dian Yu, et al.", False),
+        ("Dian Yu *et al.*", True),  # the first author differs
+    ],
+)
+def test_et_al_in_emphasis_cuts_the_names(
+    authors: str, reported: bool, server: SourcesServer, tmp_path: Path
+) -> None:
+    target = _copy(tmp_path, "clean.md", server)
+    target.write_text(
+        "# Papers\n\n```\nformat:\n- [title](paper link)\n  - author1, author2, and author3...\n"
+        "  - keyword\n```\n\n### 2023\n\n"
+        "- [Tree of Thoughts: Deliberate Problem Solving with Large Language Models]"
+        f"(https://arxiv.org/abs/2305.10601)\n  - {authors}\n  - Keyword: reasoning\n",
+        encoding="utf-8",
+    )
+    _, out, err = _lint(target, "--select", "AL602")
+    assert ("AL602" in out) == reported, (out, err)

@@ -19,8 +19,14 @@ from typing import NamedTuple
 from awesome_lint.model.document import Document
 from awesome_lint.model.entries import Entry
 from awesome_lint.model.urls import arxiv_id
+from awesome_lint.sources.venues import short_venue
 
-_ET_AL = re.compile(r"(,?[ \t]{0,8}et\.?[ \t]{0,8}al\.?)\s*$", re.IGNORECASE)  # bounded: linear
+# ", et al." or " *et al.*" at the end (bounded: linear under search).
+_ET_AL = re.compile(r"(,?[ \t]{0,8}[*_]{0,2}et\.?[ \t]{0,8}al\.?[*_]{0,2})\s*$", re.IGNORECASE)
+# A title line's "(NeurIPS 2023)" or "(arXiv)" after the link.
+_PARENTHESISED = re.compile(r"\(([^()]{1,60})\)")
+_PREPRINT = re.compile(r"(?:arxiv|preprint|arxiv preprint|corr)", re.IGNORECASE)
+_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LINK_VALUE = re.compile(r"^\[([^\[\]]+)\]\([^()\s]+\)$")
 _ARXIV_FORM = re.compile(r"arxiv\.org/(abs|pdf)/[^/?#\s]+?(\.pdf)?$", re.IGNORECASE)
 
@@ -40,6 +46,10 @@ class Style(NamedTuple):
     code_text: str | None  # the text of a code link ("official"); None: a bare url
     arxiv_form: str  # "abs", "pdf" or "pdf.pdf"
     blank_between: bool  # a blank line stands between two entries
+    # The list writes the venue in parentheses after the title ("(ICLR 2024)"), and this word
+    # for a preprint ("arXiv"; None when it writes none).
+    venue_after_title: bool = False
+    preprint_word: str | None = None
 
 
 def learn(document: Document, entries: Sequence[Entry]) -> Style:
@@ -54,8 +64,20 @@ def learn(document: Document, entries: Sequence[Entry]) -> Style:
     ends: Counter[bool] = Counter()
     code_texts: Counter[str | None] = Counter()
     forms: Counter[str] = Counter()
+    titled = venues_after = 0
+    preprints: Counter[str] = Counter()
     text = document.text
     for entry in entries:
+        if entry.title is not None:
+            titled += 1
+            after = _PARENTHESISED.fullmatch(text[entry.title.end : entry.content_end].strip())
+            if after is not None:
+                inner = after.group(1).strip()
+                if _PREPRINT.fullmatch(inner):
+                    preprints[inner] += 1
+                    venues_after += 1
+                elif _DATED.search(inner) or short_venue(inner) is not None:
+                    venues_after += 1
         bullets[text[entry.start + len(entry.indent) : entry.content_start]] += 1
         if entry.title is not None and arxiv_id(entry.title.url):
             form = _ARXIV_FORM.search(entry.title.url.split("?")[0].rstrip("/"))
@@ -101,6 +123,8 @@ def learn(document: Document, entries: Sequence[Entry]) -> Style:
         code_text=code_texts.most_common(1)[0][0] if code_texts else "official",
         arxiv_form=_most(forms, "abs"),
         blank_between=bool(blank_between(entries)),
+        venue_after_title=titled > 0 and 2 * venues_after >= titled,
+        preprint_word=_most(preprints, "") or None,
     )
 
 

@@ -52,6 +52,13 @@ def write_entry(
     lines = [f"{style.bullet}[{title}]({url})"]
     missing = []
     venue_written = False
+    if style.venue_after_title:
+        named = venue or record.venue
+        if named:
+            lines[0] += f" ({named})"
+            venue_written = True
+        elif style.preprint_word:
+            lines[0] += f" ({style.preprint_word})"
     specs = {spec.key: spec for spec in schema.fields}
     for key in habits.order():
         spec = specs[key]

@@ -13,7 +13,10 @@ from awesome_lint.sources.record import Record
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")
 _NOT_WORD = re.compile(r"[\W_]+")
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
-_ET_AL = re.compile(r"(?:,?[ \t]{0,8}(?:et\.?[ \t]{0,8}al\.?|etc\.?|\.\.\.|…))\s*$", re.IGNORECASE)
+_ET_AL = re.compile(
+    r"(?:,?[ \t]{0,8}[*_]{0,2}(?:et\.?[ \t]{0,8}al\.?|etc\.?|\.\.\.|…)[*_]{0,2})\s*$",
+    re.IGNORECASE,
+)  # ", et al." or " *et al.*" (bounded: linear under search)
 # Each alternative starts only where a run of spaces starts (the look-behind), so a long run
 # is scanned once, not once per space (quadratic under split, which searches).
 _NAMES = re.compile(r"(?<!\s)\s*[,;&]\s*(?:and\s+)?|(?<!\s)\s+and\s+")
