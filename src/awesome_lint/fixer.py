@@ -5,8 +5,11 @@ already taken; the text is rebuilt once per round and linted again. The loop sto
 applicable fix remains; failing to converge is an error, never a silent stop. After every
 round, every word and url that no edit touched must still be in the text, and every list item
 must keep its parent and its depth: a fix that turns a field's nested points into fields has
-lost data even when no byte is missing. Only a fix marked ``structural`` (an entry moved,
-removed or reordered on purpose) may change the tree, and only within the entries it touches.
+lost data even when no byte is missing. Fixes that are each fine alone but together move an
+item (one shortens a marker's indent, another the spaces after it) are not taken together: the
+round is retried with fewer, and the rest are proposed again on the text it leaves. Only a fix
+marked ``structural`` (an entry moved, removed or reordered on purpose) may change the tree,
+and only within the entries it touches.
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s)\]>\"'<\x00]+")
 
 class FixError(Exception):
     """Fixing would lose content or does not converge; nothing is written."""
+
+
+class TreeError(FixError):
+    """The fixes would move a list item; ``root`` is its top-level item's range, before them."""
+
+    def __init__(self, message: str, root: tuple[int, int]) -> None:
+        super().__init__(message)
+        self.root = root
 
 
 class FixResult:
@@ -65,17 +76,29 @@ def apply_fixes(
         if not chosen:
             result.diagnostics = list(diagnostics)
             return result
-        new_text = rebuild(result.text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
-        verify(result.text, new_text, chosen)
-        if new_text in seen:
-            raise FixError(
-                "fixes do not converge (they undo each other): "
-                + ", ".join(sorted({d.code for d in chosen}))
-            )
         old_document = document_of(result.text) if document_of else None
-        diagnostics = lint(new_text)  # nothing is written before the tree check below
-        new_document = document_of(new_text) if document_of else None
-        verify_tree(result.text, new_text, chosen, old_document, new_document)
+        while True:
+            new_text = rebuild(result.text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
+            verify(result.text, new_text, chosen)
+            if new_text in seen:
+                raise FixError(
+                    "fixes do not converge (they undo each other): "
+                    + ", ".join(sorted({d.code for d in chosen}))
+                )
+            new_diagnostics = lint(new_text)  # nothing is written before the tree check below
+            new_document = document_of(new_text) if document_of else None
+            try:
+                verify_tree(result.text, new_text, chosen, old_document, new_document)
+            except TreeError as error:
+                if len(chosen) == 1:
+                    raise
+                # Fixes each fine alone may together move an item (one shortens a marker's
+                # indent, another its spacing): take fewer this round; the rest are judged
+                # again on the text the first ones leave, where their own guards can see it.
+                chosen = _fewer(chosen, error.root)
+                continue
+            break
+        diagnostics = new_diagnostics
         seen.add(new_text)
         result.text = new_text
         result.rounds += 1
@@ -234,10 +257,29 @@ def verify_tree(
         if parent is not None and parent_moved is None:
             continue  # its parent was rewritten: judged with that item
         if found is None or found[0] != depth or found[1] != parent_moved:
-            raise FixError(
+            raise TreeError(
                 f"a fix by {rules} would change which list item is whose child "
-                f"(the item at offset {anchor}); nothing was written"
+                f"(the item at offset {anchor}); nothing was written",
+                root,
             )
+
+
+def _fewer(chosen: Sequence[Diagnostic], root: tuple[int, int]) -> list[Diagnostic]:
+    """``chosen`` less the fixes that may have moved an item of ``root``: a strictly smaller set.
+
+    Of the fixes with an edit in the item's top-level entry only the first stays (the others are
+    proposed again next round); when at most one is there, the later half of all goes.
+    """
+    start, end = root
+    inside = [
+        i
+        for i, d in enumerate(chosen)
+        if any(e.start <= end and start <= e.end for e in d.fix.edits)  # type: ignore[union-attr]
+    ]
+    if len(inside) > 1:
+        dropped = set(inside[1:])
+        return [d for i, d in enumerate(chosen) if i not in dropped]
+    return list(chosen[: len(chosen) // 2])
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -296,15 +296,22 @@ def _declared_entries(document: Document, schemas: Sequence[Schema]) -> tuple[En
 
 
 def _without_foreign_sections(entries: list[Entry]) -> tuple[Entry, ...]:
-    """Drop the sections whose items have no sub-items, where the scope's entries mostly do."""
+    """Drop the sections whose items have no sub-items, where the scope's entries mostly do.
+
+    A section whose items are links with no details under a list of papers is a list of
+    related lists or tools; one with a field written at the entry's level is not.
+    """
     with_items: dict[int, list[int]] = {}  # by id of the schema: [entries, with sub-items]
     sections: dict[tuple[int, int], bool] = {}  # (schema, section line): any with sub-items
     for entry in entries:
         counts = with_items.setdefault(id(entry.schema), [0, 0])
         counts[0] += 1
-        counts[1] += entry.has_items
+        # A field written at the entry's level is an entry's detail gone astray, not a link
+        # list's item: it counts as much as a sub-item does.
+        detailed = entry.has_items or entry.stray
+        counts[1] += detailed
         key = (id(entry.schema), entry.section.line if entry.section else -1)
-        sections[key] = sections.get(key, False) or entry.has_items
+        sections[key] = sections.get(key, False) or detailed
     foreign = {
         key
         for key, any_items in sections.items()
